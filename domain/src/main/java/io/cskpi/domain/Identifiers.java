@@ -1,0 +1,43 @@
+package io.cskpi.domain;
+
+import io.cskpi.domain.errors.CskpiException;
+import java.util.regex.Pattern;
+
+/** The rules for client-given ids: tenant ids, customer ids and order ids. */
+public final class Identifiers {
+
+  public static final int MAX_RECORD_ID_LENGTH = 128;
+  private static final Pattern TENANT_ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+
+  private Identifiers() {}
+
+  /** 1-63 characters: lower-case letters, digits and hyphens, starting with a letter. */
+  public static String tenantId(String field, String value) {
+    if (value == null || value.isEmpty()) {
+      throw CskpiException.invalid(field, "is required");
+    }
+    if (!TENANT_ID.matcher(value).matches()) {
+      throw CskpiException.invalid(field,
+          "must be 1-63 lower-case letters, digits or hyphens, starting with a letter");
+    }
+    return value;
+  }
+
+  /** 1-128 characters (code points), no control characters, no "/", not blank. */
+  public static String recordId(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw CskpiException.invalid(field, "is required");
+    }
+    if (value.codePointCount(0, value.length()) > MAX_RECORD_ID_LENGTH) {
+      throw CskpiException.invalid(field, "is longer than " + MAX_RECORD_ID_LENGTH + " characters");
+    }
+    if (value.indexOf('/') >= 0) {
+      throw CskpiException.invalid(field, "must not contain \"/\"");
+    }
+    if (value.codePoints().anyMatch(c -> Character.isISOControl(c)
+        || Character.getType(c) == Character.SURROGATE || c == 0xFFFD)) {
+      throw CskpiException.invalid(field, "must not contain control or invalid characters");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,23 @@
+package io.cskpi.domain;
+
+import io.cskpi.domain.errors.CskpiException;
+import java.time.Instant;
+
+/** The range of instants the service stores (what MySQL's DATETIME can hold, from 1900). */
+public final class Instants {
+
+  public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+  public static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
+  private Instants() {}
+
+  public static Instant check(String field, Instant instant) {
+    if (instant == null) {
+      throw CskpiException.invalid(field, "is required");
+    }
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw CskpiException.invalid(field, "must be between 1900-01-01 and 9999-12-31, was " + instant);
+    }
+    return instant;
+  }
+}

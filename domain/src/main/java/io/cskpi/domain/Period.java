@@ -1,0 +1,67 @@
+package io.cskpi.domain;
+
+import io.cskpi.domain.errors.CskpiException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.IntStream;
+
+/** A resolved half-open interval [start, end) of instants, with the zone and label it came from. */
+public record Period(Instant start, Instant end, ZoneId zone, String label) {
+
+  private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
+
+  public Period {
+    Objects.requireNonNull(start);
+    Objects.requireNonNull(end);
+    Objects.requireNonNull(zone);
+    if (!end.isAfter(start)) {
+      throw CskpiException.invalid("period.interval.end_time", "must be after the start time");
+    }
+  }
+
+  /** The explicit interval [start, end), labelled in ISO-8601. */
+  public static Period between(Instant start, Instant end, ZoneId zone) {
+    return new Period(start, end, zone, start + "/" + end);
+  }
+
+  /** The calendar period of {@code unit} that contains {@code date}, bounded by local midnights. */
+  public static Period calendar(CalendarUnit unit, LocalDate date, ZoneId zone) {
+    LocalDate first = unit.startOf(date);
+    return ofLocalDates(unit, first, unit.plus(first, 1), zone);
+  }
+
+  /** {@code count} consecutive calendar periods, oldest first, the first one containing {@code date}. */
+  public static List<Period> calendarSeries(CalendarUnit unit, LocalDate date, int count,
+      ZoneId zone) {
+    LocalDate anchor = unit.startOf(date);
+    return IntStream.range(0, count)
+        .mapToObj(i -> ofLocalDates(unit, unit.plus(anchor, i), unit.plus(anchor, i + 1), zone))
+        .toList();
+  }
+
+  private static Period ofLocalDates(CalendarUnit unit, LocalDate first, LocalDate next, ZoneId zone) {
+    return new Period(first.atStartOfDay(zone).toInstant(), next.atStartOfDay(zone).toInstant(), zone,
+        unit.label(first));
+  }
+
+  public Duration length() {
+    return Duration.between(start, end);
+  }
+
+  /** Length in days (seconds / 86400), exact. */
+  public BigDecimal days() {
+    return BigDecimal.valueOf(length().getSeconds())
+        .add(BigDecimal.valueOf(length().getNano(), 9))
+        .divide(SECONDS_PER_DAY, MathContext.DECIMAL128);
+  }
+
+  public boolean contains(Instant instant) {
+    return !instant.isBefore(start) && instant.isBefore(end);
+  }
+}

@@ -1,0 +1,24 @@
+package io.cskpi.domain;
+
+import io.cskpi.domain.errors.CskpiException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/** A client company and its settings. */
+public record Tenant(TenantId id, String displayName, ZoneId timeZone, ChurnPolicy churnPolicy,
+    Instant createTime) {
+
+  public static final int MAX_DISPLAY_NAME_LENGTH = 200;
+
+  public Tenant {
+    Objects.requireNonNull(id);
+    displayName = displayName == null ? "" : displayName;
+    if (displayName.codePointCount(0, displayName.length()) > MAX_DISPLAY_NAME_LENGTH) {
+      throw CskpiException.invalid("tenant.display_name",
+          "is longer than " + MAX_DISPLAY_NAME_LENGTH + " characters");
+    }
+    timeZone = timeZone == null ? ZoneId.of("UTC") : timeZone;
+    churnPolicy = churnPolicy == null ? new ChurnPolicy.LifecycleEvents() : churnPolicy;
+  }
+}

@@ -1,0 +1,27 @@
+package io.cskpi.domain;
+
+import io.cskpi.domain.errors.CskpiException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/** Parses IANA time zone names. */
+public final class TimeZones {
+
+  private TimeZones() {}
+
+  /** An IANA zone such as "Europe/Madrid" or "UTC"; fixed offsets are refused as ambiguous. */
+  public static ZoneId parse(String field, String name) {
+    if (name == null || name.isEmpty()) {
+      throw CskpiException.invalid(field, "is required");
+    }
+    if (!ZoneId.getAvailableZoneIds().contains(name)) {
+      throw CskpiException.invalid(field, "\"" + (name.length() > 64 ? name.substring(0, 64) : name)
+          + "\" is not an IANA time zone such as \"Europe/Madrid\"");
+    }
+    try {
+      return ZoneId.of(name);
+    } catch (DateTimeException e) {
+      throw CskpiException.invalid(field, "is not a valid time zone");
+    }
+  }
+}
