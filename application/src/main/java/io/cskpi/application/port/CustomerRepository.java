@@ -1,0 +1,24 @@
+package io.cskpi.application.port;
+
+import io.cskpi.domain.Customer;
+import io.cskpi.domain.LifecycleEvent;
+import io.cskpi.domain.TenantId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Customers and their pushed lifecycle events. */
+public interface CustomerRepository {
+
+  /** Creates or replaces the customers, all in one transaction. */
+  UpsertOutcome upsert(TenantId tenant, List<Customer> customers);
+
+  /** The customers among {@code customerIds} that exist, by id. */
+  Map<String, Customer> findAll(TenantId tenant, Collection<String> customerIds);
+
+  /** Customers ordered by id. */
+  Page<Customer> list(TenantId tenant, PageRequest page);
+
+  /** Stores the events that are not stored yet, all in one transaction. */
+  RecordOutcome recordEvents(TenantId tenant, List<LifecycleEvent> events);
+}

@@ -1,0 +1,309 @@
+package io.cskpi.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cskpi.application.port.Page;
+import io.cskpi.application.port.PageRequest;
+import io.cskpi.application.port.RecordOutcome;
+import io.cskpi.domain.CalendarUnit;
+import io.cskpi.domain.ChurnPolicy;
+import io.cskpi.domain.Customer;
+import io.cskpi.domain.LifecycleEvent;
+import io.cskpi.domain.LifecycleEvent.Type;
+import io.cskpi.domain.Money;
+import io.cskpi.domain.Period;
+import io.cskpi.domain.Purchase;
+import io.cskpi.domain.Tenant;
+import io.cskpi.domain.TenantId;
+import io.cskpi.domain.errors.CskpiException;
+import io.cskpi.domain.kpi.ChurnCounts;
+import io.cskpi.domain.kpi.LifecycleSummary;
+import io.cskpi.domain.kpi.LifespanStats;
+import io.cskpi.domain.kpi.PurchaseTotals;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The behaviour every store must have, run against the in-memory fakes and against MySQL.
+ * Each test works in a fresh tenant.
+ */
+public abstract class StoreContract {
+
+  private static final Instant BEFORE = Instant.parse("2024-06-01T00:00:00Z");
+  private static final Period MARCH = Period.calendar(CalendarUnit.MONTH,
+      LocalDate.parse("2025-03-01"), ZoneOffset.UTC);
+
+  protected Ports ports;
+  protected TenantId tenant;
+
+  /** A store with the schema in place; tests isolate themselves by tenant. */
+  protected abstract Ports ports();
+
+  @BeforeEach
+  void freshTenant() {
+    ports = ports();
+    tenant = new TenantId("t-" + UUID.randomUUID().toString().substring(0, 12));
+    ports.tenants().create(new Tenant(tenant, "Test", ZoneOffset.UTC, null, Instant.parse("2025-01-01T00:00:00Z")));
+  }
+
+  private static Instant march(int day) {
+    return Instant.parse(String.format("2025-03-%02dT12:00:00Z", day));
+  }
+
+  private static Instant day(String date) {
+    return LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  private static Customer customer(String id, Instant acquired) {
+    return new Customer(id, acquired, Map.of(), Instant.parse("2025-01-01T00:00:00Z"));
+  }
+
+  private static Purchase purchase(String order, String customer, Instant time, String amount) {
+    return new Purchase(order, customer, time, Money.parse(amount, "USD"));
+  }
+
+  @Test
+  void tenantsAreCreatedFoundAndUpdatedAndNotCreatedTwice() {
+    Tenant stored = ports.tenants().find(tenant).orElseThrow();
+    assertThat(stored.churnPolicy()).isEqualTo(new ChurnPolicy.LifecycleEvents());
+
+    ports.tenants().update(new Tenant(tenant, "Renamed", ZoneId.of("Asia/Shanghai"),
+        new ChurnPolicy.Inactivity(90), stored.createTime()));
+
+    Tenant updated = ports.tenants().find(tenant).orElseThrow();
+    assertThat(updated.displayName()).isEqualTo("Renamed");
+    assertThat(updated.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+    assertThat(updated.churnPolicy()).isEqualTo(new ChurnPolicy.Inactivity(90));
+    assertThat(updated.createTime()).isEqualTo(stored.createTime());
+    assertThat(ports.tenants().find(new TenantId("no-such-tenant-" + tenant.value()))).isEmpty();
+    assertThatThrownBy(() -> ports.tenants().create(stored)).isInstanceOfSatisfying(CskpiException.class,
+        e -> assertThat(e.kind()).isEqualTo(CskpiException.Kind.ALREADY_EXISTS));
+  }
+
+  @Test
+  void workedExampleOfTheSpecFromStoredEvents() {
+    // 100 active at start; 12 churn during the period, of whom 1 was acquired during the period
+    // and 1 reactivated before the end: C = 10
+    List<Customer> customers = new ArrayList<>();
+    List<LifecycleEvent> events = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      customers.add(customer("c" + i, BEFORE));
+    }
+    customers.add(customer("new", march(3)));
+    for (int i = 0; i < 11; i++) {
+      events.add(new LifecycleEvent("c" + i, Type.CHURNED, march(2 + i)));
+    }
+    events.add(new LifecycleEvent("c0", Type.REACTIVATED, march(20)));
+    events.add(new LifecycleEvent("new", Type.CHURNED, march(15)));
+    ports.customers().upsert(tenant, customers);
+    ports.customers().recordEvents(tenant, events);
+
+    LifecycleSummary summary = ports.statistics().lifecycle(tenant, new ChurnPolicy.LifecycleEvents(), MARCH);
+
+    assertThat(summary.counts()).isEqualTo(new ChurnCounts(100, 10, 1, 1, 1, 90));
+    // lifespans at the end: ten from BEFORE to their churn, one from March 3 to March 15
+    long expected = IntStream.range(1, 11).mapToLong(i -> march(2 + i).getEpochSecond() - BEFORE.getEpochSecond()).sum()
+        + (march(15).getEpochSecond() - march(3).getEpochSecond());
+    assertThat(summary.lifespansAtEnd()).isEqualTo(new LifespanStats(11, expected));
+  }
+
+  @Test
+  void inactivityRuleFromStoredPurchases() {
+    // N = 90: purchases on Jan 10 and May 20 give churn on Apr 10 and reactivation on May 20
+    ports.customers().upsert(tenant, List.of(customer("a", null), customer("b", null), customer("c", null)));
+    ports.purchases().record(tenant, List.of(
+        purchase("o1", "a", day("2025-01-10"), "10.00"),
+        purchase("o2", "a", day("2025-05-20"), "10.00"),
+        purchase("o3", "b", day("2025-01-10"), "10.00"),
+        purchase("o4", "b", day("2025-04-10"), "10.00"), // exactly at the churn instant: within
+        purchase("o5", "c", day("2025-04-10"), "10.00"),
+        purchase("o6", "c", day("2025-04-10"), "20.00")));
+    ChurnPolicy policy = new ChurnPolicy.Inactivity(90);
+
+    Period april = Period.calendar(CalendarUnit.MONTH, LocalDate.parse("2025-04-01"), ZoneOffset.UTC);
+    Period may = Period.calendar(CalendarUnit.MONTH, LocalDate.parse("2025-05-01"), ZoneOffset.UTC);
+    Period july = Period.calendar(CalendarUnit.MONTH, LocalDate.parse("2025-07-01"), ZoneOffset.UTC);
+
+    assertThat(ports.statistics().lifecycle(tenant, policy, april).counts())
+        .isEqualTo(new ChurnCounts(2, 1, 1, 0, 0, 2));
+    assertThat(ports.statistics().lifecycle(tenant, policy, may).counts())
+        .isEqualTo(new ChurnCounts(2, 0, 0, 1, 0, 3));
+    LifecycleSummary julySummary = ports.statistics().lifecycle(tenant, policy, july);
+    assertThat(julySummary.counts()).isEqualTo(new ChurnCounts(3, 2, 0, 0, 0, 1));
+    // b: Jan 10 to Jul 9 (180 days); c: Apr 10 to Jul 9 (90 days)
+    assertThat(julySummary.lifespansAtEnd()).isEqualTo(new LifespanStats(2, (180L + 90) * 86_400));
+  }
+
+  @Test
+  void purchaseTotalsAreExactAndPerCurrency() {
+    ports.customers().upsert(tenant, List.of(customer("a", null), customer("b", null)));
+    List<String> amounts = List.of("10.00", "10.10", "69.00", "250.00", "20.55");
+    List<Purchase> batch = new ArrayList<>();
+    for (int i = 0; i < amounts.size(); i++) {
+      batch.add(purchase("o" + i, i % 2 == 0 ? "a" : "b", march(1 + i), amounts.get(i)));
+    }
+    batch.add(new Purchase("eur", "a", march(9), Money.parse("5.0050", "EUR")));
+    batch.add(purchase("april", "a", Instant.parse("2025-04-01T00:00:00Z"), "1000.00"));
+    ports.purchases().record(tenant, batch);
+
+    List<PurchaseTotals> totals = ports.statistics().purchaseTotals(tenant, MARCH);
+
+    assertThat(totals).hasSize(2);
+    PurchaseTotals eur = totals.stream().filter(t -> t.revenue().currencyCode().equals("EUR")).findFirst().orElseThrow();
+    PurchaseTotals usd = totals.stream().filter(t -> t.revenue().currencyCode().equals("USD")).findFirst().orElseThrow();
+    assertThat(usd.revenue().amount()).isEqualByComparingTo("359.65");
+    assertThat(usd.purchases()).isEqualTo(5);
+    assertThat(usd.purchasingCustomers()).isEqualTo(2);
+    assertThat(eur.revenue().amount()).isEqualByComparingTo("5.005");
+  }
+
+  @Test
+  void aRetriedBatchStoresNothingTwice() {
+    ports.customers().upsert(tenant, List.of(customer("a", null)));
+    List<Purchase> batch = IntStream.range(0, 1000)
+        .mapToObj(i -> purchase("o" + i, "a", march(1).plusSeconds(i), "1.00")).toList();
+
+    RecordOutcome first = ports.purchases().record(tenant, batch);
+    RecordOutcome second = ports.purchases().record(tenant, batch);
+
+    assertThat(first).isEqualTo(new RecordOutcome(1000, 0));
+    assertThat(second).isEqualTo(new RecordOutcome(0, 1000));
+    assertThat(ports.statistics().purchaseTotals(tenant, MARCH).get(0).purchases()).isEqualTo(1000);
+  }
+
+  @Test
+  void aConflictingOrderIdStoresNothingOfTheBatch() {
+    ports.customers().upsert(tenant, List.of(customer("a", null)));
+    ports.purchases().record(tenant, List.of(purchase("o1", "a", march(1), "10.00")));
+
+    assertThatThrownBy(() -> ports.purchases().record(tenant, List.of(
+        purchase("o2", "a", march(2), "10.00"), purchase("o1", "a", march(1), "99.00"))))
+        .isInstanceOfSatisfying(CskpiException.class, e -> {
+          assertThat(e.kind()).isEqualTo(CskpiException.Kind.ALREADY_EXISTS);
+          assertThat(e.violations()).extracting(v -> v.field()).containsExactly("purchases[1].order_id");
+        });
+    assertThat(ports.purchases().list(tenant, Optional.empty(), PageRequest.of(0, "")).items())
+        .extracting(Purchase::orderId).containsExactly("o1");
+  }
+
+  @Test
+  void sameEventsTwiceAreStoredOnce() {
+    ports.customers().upsert(tenant, List.of(customer("a", BEFORE)));
+    List<LifecycleEvent> events = List.of(new LifecycleEvent("a", Type.CHURNED, march(2)),
+        new LifecycleEvent("a", Type.REACTIVATED, march(5)));
+
+    assertThat(ports.customers().recordEvents(tenant, events)).isEqualTo(new RecordOutcome(2, 0));
+    assertThat(ports.customers().recordEvents(tenant, events)).isEqualTo(new RecordOutcome(0, 2));
+  }
+
+  @Test
+  void upsertReplacesAttributesAndCountsCreatedAndUpdated() {
+    assertThat(ports.customers().upsert(tenant, List.of(
+        new Customer("a", BEFORE, Map.of("plan", "pro", "country", "ES"), BEFORE))).created()).isEqualTo(1);
+
+    var outcome = ports.customers().upsert(tenant, List.of(
+        new Customer("a", BEFORE, Map.of("plan", "basic"), BEFORE), customer("b", null)));
+
+    assertThat(outcome.created()).isEqualTo(1);
+    assertThat(outcome.updated()).isEqualTo(1);
+    Map<String, Customer> found = ports.customers().findAll(tenant, List.of("a", "b", "zz"));
+    assertThat(found).containsOnlyKeys("a", "b");
+    assertThat(found.get("a").attributes()).isEqualTo(Map.of("plan", "basic"));
+    assertThat(found.get("b").acquireTime()).isNull();
+  }
+
+  @Test
+  void idsAreCaseSensitiveAndKeepAnyScript() {
+    ports.customers().upsert(tenant, List.of(customer("Ana", null), customer("ana", null),
+        customer("José 😀", null)));
+
+    assertThat(ports.customers().findAll(tenant, List.of("Ana", "ana", "José 😀"))).hasSize(3);
+  }
+
+  @Test
+  void pagesCoverEveryCustomerOnceInIdOrder() {
+    List<Customer> all = IntStream.range(0, 250).mapToObj(i -> customer(String.format("c%03d", i), null)).toList();
+    ports.customers().upsert(tenant, all);
+
+    List<String> seen = new ArrayList<>();
+    String token = "";
+    int pages = 0;
+    do {
+      Page<Customer> page = ports.customers().list(tenant, PageRequest.of(100, token));
+      page.items().forEach(c -> seen.add(c.customerId()));
+      token = page.nextToken();
+      pages++;
+    } while (!token.isEmpty());
+
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).isEqualTo(all.stream().map(Customer::customerId).toList());
+  }
+
+  @Test
+  void purchasePagesCoverEveryPurchaseOnceInTimeOrder() {
+    ports.customers().upsert(tenant, List.of(customer("a", null), customer("b", null)));
+    List<Purchase> batch = IntStream.range(0, 25)
+        .mapToObj(i -> purchase("o" + i, i % 2 == 0 ? "a" : "b", march(1 + (i % 5)), "1.00")).toList();
+    ports.purchases().record(tenant, batch);
+
+    List<String> seen = new ArrayList<>();
+    String token = "";
+    do {
+      Page<Purchase> page = ports.purchases().list(tenant, Optional.of("a"), PageRequest.of(4, token));
+      page.items().forEach(p -> seen.add(p.orderId()));
+      token = page.nextToken();
+    } while (!token.isEmpty());
+
+    assertThat(seen).hasSize(13).doesNotHaveDuplicates();
+  }
+
+  @ParameterizedTest(name = "times read back identical with the JVM in {0}")
+  @ValueSource(strings = {"America/Chicago", "Asia/Shanghai"})
+  void timesDoNotMoveWithTheJvmZone(String zone) {
+    TimeZone saved = TimeZone.getDefault();
+    try {
+      TimeZone.setDefault(TimeZone.getTimeZone(zone));
+      Instant time = Instant.parse("2024-03-31T16:30:00Z");
+      ports.customers().upsert(tenant, List.of(customer("a", time)));
+      ports.purchases().record(tenant, List.of(purchase("o1", "a", time, "1.00")));
+
+      assertThat(ports.customers().findAll(tenant, List.of("a")).get("a").acquireTime()).isEqualTo(time);
+      assertThat(ports.purchases().list(tenant, Optional.empty(), PageRequest.of(0, "")).items().get(0).time())
+          .isEqualTo(time);
+      Period aprilInShanghai = Period.calendar(CalendarUnit.MONTH,
+          LocalDate.parse("2024-04-01"), ZoneId.of("Asia/Shanghai"));
+      assertThat(ports.statistics().purchaseTotals(tenant, aprilInShanghai)).hasSize(1);
+    } finally {
+      TimeZone.setDefault(saved);
+    }
+  }
+
+  @Test
+  void nothingCrossesTenants() {
+    TenantId other = new TenantId(tenant.value() + "-other");
+    ports.tenants().create(new Tenant(other, "", ZoneOffset.UTC, null, BEFORE));
+    ports.customers().upsert(tenant, List.of(customer("a", BEFORE)));
+    ports.purchases().record(tenant, List.of(purchase("o1", "a", march(1), "1.00")));
+    ports.customers().upsert(other, List.of(customer("a", BEFORE)));
+
+    assertThat(ports.purchases().record(other, List.of(purchase("o1", "a", march(2), "2.00"))))
+        .isEqualTo(new RecordOutcome(1, 0));
+    assertThat(ports.statistics().purchaseTotals(other, MARCH).get(0).revenue().amount()).isEqualByComparingTo("2");
+    assertThat(ports.statistics().lifecycle(other, new ChurnPolicy.LifecycleEvents(), MARCH).counts().atStart())
+        .isEqualTo(1);
+  }
+}

@@ -1,0 +1,39 @@
+package io.cskpi.application.fakes;
+
+import io.cskpi.domain.Customer;
+import io.cskpi.domain.LifecycleEvent;
+import io.cskpi.domain.Purchase;
+import io.cskpi.domain.Tenant;
+import io.cskpi.domain.TenantId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The state the in-memory fakes of the ports share: one tenant's data per key. */
+public final class InMemoryData {
+
+  final Map<TenantId, Tenant> tenants = new HashMap<>();
+  final Map<TenantId, TreeMap<String, Customer>> customers = new HashMap<>();
+  final Map<TenantId, Set<LifecycleEvent>> events = new HashMap<>();
+  final Map<TenantId, Map<String, Purchase>> purchases = new HashMap<>();
+
+  TreeMap<String, Customer> customers(TenantId tenant) {
+    return customers.computeIfAbsent(tenant, t -> new TreeMap<>());
+  }
+
+  Set<LifecycleEvent> events(TenantId tenant) {
+    return events.computeIfAbsent(tenant, t -> new LinkedHashSet<>());
+  }
+
+  Map<String, Purchase> purchases(TenantId tenant) {
+    return purchases.computeIfAbsent(tenant, t -> new HashMap<>());
+  }
+
+  List<Purchase> purchaseList(TenantId tenant) {
+    return new ArrayList<>(purchases(tenant).values());
+  }
+}

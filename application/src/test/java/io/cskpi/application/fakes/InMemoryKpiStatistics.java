@@ -1,0 +1,60 @@
+package io.cskpi.application.fakes;
+
+import io.cskpi.application.port.KpiStatistics;
+import io.cskpi.domain.ChurnPolicy;
+import io.cskpi.domain.LifecycleEvent;
+import io.cskpi.domain.Money;
+import io.cskpi.domain.Period;
+import io.cskpi.domain.Purchase;
+import io.cskpi.domain.TenantId;
+import io.cskpi.domain.kpi.Lifecycle;
+import io.cskpi.domain.kpi.LifecycleCounter;
+import io.cskpi.domain.kpi.LifecycleSummary;
+import io.cskpi.domain.kpi.PurchaseTotals;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** {@link KpiStatistics} in memory, by the domain's reference rules over all the rows. */
+public final class InMemoryKpiStatistics implements KpiStatistics {
+
+  private final InMemoryData data;
+
+  public InMemoryKpiStatistics(InMemoryData data) {
+    this.data = data;
+  }
+
+  @Override
+  public synchronized LifecycleSummary lifecycle(TenantId tenant, ChurnPolicy policy, Period period) {
+    List<Lifecycle> lifecycles = policy instanceof ChurnPolicy.Inactivity inactivity
+        ? data.purchaseList(tenant).stream()
+            .collect(Collectors.groupingBy(Purchase::customerId,
+                Collectors.mapping(Purchase::time, Collectors.toList())))
+            .values().stream().map(times -> Lifecycle.fromPurchases(times, inactivity.days())).toList()
+        : data.customers(tenant).values().stream()
+            .map(c -> Lifecycle.contractual(c.acquireTime(), data.events(tenant).stream()
+                .filter(e -> e.customerId().equals(c.customerId()))
+                .map(InMemoryKpiStatistics::toEvent).toList()))
+            .toList();
+    return LifecycleCounter.summarize(lifecycles, period);
+  }
+
+  private static Lifecycle.Event toEvent(LifecycleEvent event) {
+    return new Lifecycle.Event(event.time(), event.type() == LifecycleEvent.Type.CHURNED
+        ? Lifecycle.Kind.CHURNED : Lifecycle.Kind.REACTIVATED);
+  }
+
+  @Override
+  public synchronized List<PurchaseTotals> purchaseTotals(TenantId tenant, Period period) {
+    Map<String, List<Purchase>> byCurrency = data.purchaseList(tenant).stream()
+        .filter(p -> period.contains(p.time()))
+        .collect(Collectors.groupingBy(p -> p.amount().currencyCode(), TreeMap::new, Collectors.toList()));
+    return byCurrency.entrySet().stream().map(e -> new PurchaseTotals(
+        new Money(e.getValue().stream().map(p -> p.amount().amount())
+            .reduce(BigDecimal.ZERO, BigDecimal::add), e.getKey()),
+        e.getValue().size(),
+        e.getValue().stream().map(Purchase::customerId).distinct().count())).toList();
+  }
+}

@@ -1,0 +1,53 @@
+package io.cskpi.application.fakes;
+
+import io.cskpi.application.port.Page;
+import io.cskpi.application.port.PageRequest;
+import io.cskpi.application.port.PurchaseRepository;
+import io.cskpi.application.port.RecordOutcome;
+import io.cskpi.domain.Purchase;
+import io.cskpi.domain.TenantId;
+import io.cskpi.domain.errors.CskpiException;
+import io.cskpi.domain.errors.FieldViolation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link PurchaseRepository} in memory; page tokens are the index of the next item. */
+public final class InMemoryPurchaseRepository implements PurchaseRepository {
+
+  private final InMemoryData data;
+
+  public InMemoryPurchaseRepository(InMemoryData data) {
+    this.data = data;
+  }
+
+  @Override
+  public synchronized RecordOutcome record(TenantId tenant, List<Purchase> purchases) {
+    List<FieldViolation> conflicts = new ArrayList<>();
+    int already = 0;
+    for (int i = 0; i < purchases.size(); i++) {
+      Purchase stored = data.purchases(tenant).get(purchases.get(i).orderId());
+      if (stored != null && !stored.sameAs(purchases.get(i))) {
+        conflicts.add(new FieldViolation("purchases[" + i + "].order_id", "is recorded with other values"));
+      }
+      already += stored != null ? 1 : 0;
+    }
+    if (!conflicts.isEmpty()) {
+      throw new CskpiException(CskpiException.Kind.ALREADY_EXISTS, "ORDER_ID_CONFLICT",
+          "order ids recorded with other values", conflicts);
+    }
+    purchases.forEach(p -> data.purchases(tenant).putIfAbsent(p.orderId(), p));
+    return new RecordOutcome(purchases.size() - already, already);
+  }
+
+  @Override
+  public synchronized Page<Purchase> list(TenantId tenant, Optional<String> customerId, PageRequest page) {
+    List<Purchase> all = data.purchaseList(tenant).stream()
+        .filter(p -> customerId.map(p.customerId()::equals).orElse(true))
+        .sorted(Comparator.comparing(Purchase::time).thenComparing(Purchase::orderId)).toList();
+    int from = page.token().isEmpty() ? 0 : Integer.parseInt(page.token());
+    int to = Math.min(all.size(), from + page.size());
+    return new Page<>(all.subList(from, to), to < all.size() ? Integer.toString(to) : "");
+  }
+}
