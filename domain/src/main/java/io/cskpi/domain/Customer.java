@@ -20,7 +20,7 @@ public record Customer(String customerId, Instant acquireTime, Map<String, Strin
   public Customer {
     Identifiers.recordId("customer_id", customerId);
     if (acquireTime != null) {
-      Instants.check("acquire_time", acquireTime);
+      acquireTime = Instants.check("acquire_time", acquireTime);
     }
     attributes = checkAttributes(attributes == null ? Map.of() : attributes);
   }

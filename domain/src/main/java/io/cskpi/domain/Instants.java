@@ -2,8 +2,12 @@ package io.cskpi.domain;
 
 import io.cskpi.domain.errors.CskpiException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
-/** The range of instants the service stores (what MySQL's DATETIME can hold, from 1900). */
+/**
+ * The instants the service stores: from 1900 to 9999 (what MySQL's DATETIME holds), at
+ * microsecond precision (finer digits are dropped, as the store would drop them).
+ */
 public final class Instants {
 
   public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
@@ -18,6 +22,6 @@ public final class Instants {
     if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
       throw CskpiException.invalid(field, "must be between 1900-01-01 and 9999-12-31, was " + instant);
     }
-    return instant;
+    return instant.truncatedTo(ChronoUnit.MICROS);
   }
 }

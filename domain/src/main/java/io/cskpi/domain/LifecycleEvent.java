@@ -14,6 +14,6 @@ public record LifecycleEvent(String customerId, Type type, Instant time) {
     if (type == null) {
       throw CskpiException.invalid("type", "must be CHURNED or REACTIVATED");
     }
-    Instants.check("event_time", time);
+    time = Instants.check("event_time", time);
   }
 }

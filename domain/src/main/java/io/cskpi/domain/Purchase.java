@@ -9,7 +9,7 @@ public record Purchase(String orderId, String customerId, Instant time, Money am
   public Purchase {
     Identifiers.recordId("order_id", orderId);
     Identifiers.recordId("customer_id", customerId);
-    Instants.check("purchase_time", time);
+    time = Instants.check("purchase_time", time);
     if (amount == null) {
       throw CskpiException.invalid("amount", "is required");
     }

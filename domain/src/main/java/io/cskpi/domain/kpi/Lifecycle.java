@@ -72,9 +72,13 @@ public record Lifecycle(List<Event> events) {
     return new Lifecycle(events);
   }
 
-  /** Active just before {@code t}: acquired, and the latest event strictly before t is not a churn. */
+  /**
+   * Active just before {@code t}: acquired before t, and the latest event strictly before t is
+   * not a churn. Events of a customer never acquired make it active at no time.
+   */
   public boolean activeJustBefore(Instant t) {
-    return lastBefore(t).map(e -> e.kind().active()).orElse(false);
+    boolean acquired = acquisition().map(a -> a.isBefore(t)).orElse(false);
+    return acquired && lastBefore(t).map(e -> e.kind().active()).orElse(false);
   }
 
   public Optional<Instant> acquisition() {
@@ -94,7 +98,8 @@ public record Lifecycle(List<Event> events) {
   /** (latest churn - acquisition) in seconds, for a customer churned just before {@code t}. */
   public Optional<Long> lifespanSecondsIfChurnedBefore(Instant t) {
     Optional<Event> last = lastBefore(t);
-    if (last.isEmpty() || last.get().kind() != Kind.CHURNED || acquisition().isEmpty()) {
+    boolean acquired = acquisition().map(a -> a.isBefore(t)).orElse(false);
+    if (!acquired || last.isEmpty() || last.get().kind() != Kind.CHURNED) {
       return Optional.empty();
     }
     return Optional.of(Duration.between(acquisition().get(), last.get().time()).getSeconds());

@@ -1,0 +1,98 @@
+package io.cskpi.adapters.mysql;
+
+import io.cskpi.domain.errors.CskpiException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Collections;
+import javax.sql.DataSource;
+
+/**
+ * Plain JDBC with the store's rules: one transaction per unit of work, one bounded retry on a
+ * deadlock or a concurrent insert of the same key, connection failures as UNAVAILABLE, and
+ * instants bound as UTC DATETIME whatever the JVM's zone.
+ */
+final class Jdbc {
+
+  /** A unit of work on a connection. */
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private static final int DUPLICATE_KEY = 1062;
+  private static final int DEADLOCK = 1213;
+  private static final int LOCK_WAIT_TIMEOUT = 1205;
+  private static final int TOO_MANY_CONNECTIONS = 1040;
+
+  private final DataSource dataSource;
+
+  Jdbc(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Runs {@code work} in one transaction, once more if it lost a race; commits or rolls back. */
+  <T> T inTransaction(Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection connection = dataSource.getConnection()) {
+        connection.setAutoCommit(false);
+        try {
+          T result = work.run(connection);
+          connection.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          connection.rollback();
+          throw e;
+        }
+      } catch (SQLException e) {
+        if (attempt == 1 && isRetryable(e)) {
+          continue;
+        }
+        throw translate(e);
+      }
+    }
+  }
+
+  /** Runs a read on an auto-commit connection. */
+  <T> T read(Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  private static boolean isRetryable(SQLException e) {
+    return e.getErrorCode() == DEADLOCK || e.getErrorCode() == DUPLICATE_KEY;
+  }
+
+  /** Connection-level failures become UNAVAILABLE (retryable); anything else is a store bug. */
+  static RuntimeException translate(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (e instanceof SQLTransientConnectionException || state.startsWith("08")
+        || e.getErrorCode() == TOO_MANY_CONNECTIONS || e.getErrorCode() == LOCK_WAIT_TIMEOUT) {
+      return new CskpiException(CskpiException.Kind.UNAVAILABLE, "DATABASE_UNAVAILABLE",
+          "the database is not reachable now; retry later");
+    }
+    return new IllegalStateException("SQL failure " + e.getErrorCode() + "/" + state, e);
+  }
+
+  static void bind(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    statement.setObject(index, instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+  }
+
+  static Instant instant(ResultSet rows, String column) throws SQLException {
+    LocalDateTime value = rows.getObject(column, LocalDateTime.class);
+    return value == null ? null : value.toInstant(ZoneOffset.UTC);
+  }
+
+  /** "?, ?, ?" for an IN list of {@code items}. */
+  static String placeholders(Collection<?> items) {
+    return String.join(", ", Collections.nCopies(items.size(), "?"));
+  }
+}
