@@ -27,7 +27,7 @@ public final class ComputeCustomerLifetimeValue {
   }
 
   public HistoricalClv compute(TenantId tenantId, PeriodQuery query, Optional<String> currencyCode) {
-    currencyCode.ifPresent(code -> Money.zero(code));
+    currencyCode.ifPresent(Money::zero); // validates the code
     Tenant tenant = lookup.require(tenantId);
     Period period = query.resolve(tenant.timeZone());
     List<PurchaseTotals> byCurrency = statistics.purchaseTotals(tenantId, period);

@@ -271,6 +271,16 @@ public abstract class StoreContract {
     assertThat(seen).hasSize(13).doesNotHaveDuplicates();
   }
 
+  @Test
+  void aTokenNoListReturnedIsRefused() {
+    assertThatThrownBy(() -> ports.customers().list(tenant, PageRequest.of(10, "nonsense")))
+        .isInstanceOfSatisfying(CskpiException.class, e -> assertThat(e.violations())
+            .extracting(v -> v.field()).containsExactly("page_token"));
+    assertThatThrownBy(() -> ports.purchases().list(tenant, Optional.empty(), PageRequest.of(10, "nonsense")))
+        .isInstanceOfSatisfying(CskpiException.class, e -> assertThat(e.violations())
+            .extracting(v -> v.field()).containsExactly("page_token"));
+  }
+
   @ParameterizedTest(name = "times read back identical with the JVM in {0}")
   @ValueSource(strings = {"America/Chicago", "Asia/Shanghai"})
   void timesDoNotMoveWithTheJvmZone(String zone) {

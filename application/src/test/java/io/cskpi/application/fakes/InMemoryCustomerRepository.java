@@ -8,12 +8,13 @@ import io.cskpi.application.port.UpsertOutcome;
 import io.cskpi.domain.Customer;
 import io.cskpi.domain.LifecycleEvent;
 import io.cskpi.domain.TenantId;
+import io.cskpi.domain.errors.CskpiException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@link CustomerRepository} in memory; page tokens are the last id of the page. */
+/** {@link CustomerRepository} in memory; page tokens are "after:" and the last id of the page. */
 public final class InMemoryCustomerRepository implements CustomerRepository {
 
   private final InMemoryData data;
@@ -45,11 +46,14 @@ public final class InMemoryCustomerRepository implements CustomerRepository {
 
   @Override
   public synchronized Page<Customer> list(TenantId tenant, PageRequest page) {
+    if (!page.token().isEmpty() && !page.token().startsWith("after:")) {
+      throw CskpiException.invalid("page_token", "is not a token this list returned");
+    }
     var rest = page.token().isEmpty() ? data.customers(tenant)
-        : data.customers(tenant).tailMap(page.token(), false);
+        : data.customers(tenant).tailMap(page.token().substring("after:".length()), false);
     List<Customer> items = rest.values().stream().limit(page.size()).toList();
     boolean more = rest.size() > items.size();
-    return new Page<>(items, more ? items.get(items.size() - 1).customerId() : "");
+    return new Page<>(items, more ? "after:" + items.get(items.size() - 1).customerId() : "");
   }
 
   @Override

@@ -13,7 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link PurchaseRepository} in memory; page tokens are the index of the next item. */
+/** {@link PurchaseRepository} in memory; page tokens are "from:" and the index of the next item. */
 public final class InMemoryPurchaseRepository implements PurchaseRepository {
 
   private final InMemoryData data;
@@ -46,8 +46,15 @@ public final class InMemoryPurchaseRepository implements PurchaseRepository {
     List<Purchase> all = data.purchaseList(tenant).stream()
         .filter(p -> customerId.map(p.customerId()::equals).orElse(true))
         .sorted(Comparator.comparing(Purchase::time).thenComparing(Purchase::orderId)).toList();
-    int from = page.token().isEmpty() ? 0 : Integer.parseInt(page.token());
+    int from = page.token().isEmpty() ? 0 : index(page.token());
     int to = Math.min(all.size(), from + page.size());
-    return new Page<>(all.subList(from, to), to < all.size() ? Integer.toString(to) : "");
+    return new Page<>(all.subList(from, to), to < all.size() ? "from:" + to : "");
+  }
+
+  private static int index(String token) {
+    if (token.matches("from:\\d{1,9}")) {
+      return Integer.parseInt(token.substring("from:".length()));
+    }
+    throw CskpiException.invalid("page_token", "is not a token this list returned");
   }
 }

@@ -1,0 +1,62 @@
+package io.cskpi.adapters.grpc;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import io.cskpi.domain.errors.CskpiException;
+import io.cskpi.domain.errors.FieldViolation;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become gRPC statuses: a {@code google.rpc.Status} with an
+ * {@code ErrorInfo} (reason, domain "cskpi.io") and, for field violations, a {@code BadRequest}.
+ * Anything unexpected is INTERNAL with a generic message, logged once with its stack trace.
+ */
+final class GrpcErrors {
+
+  static final String DOMAIN = "cskpi.io";
+  private static final Logger LOG = LoggerFactory.getLogger(GrpcErrors.class);
+
+  private GrpcErrors() {}
+
+  static StatusRuntimeException toStatus(Throwable failure) {
+    if (failure instanceof StatusRuntimeException status) {
+      return status;
+    }
+    if (failure instanceof CskpiException known) {
+      return toStatus(code(known.kind()), known.reason(), known.getMessage(), known);
+    }
+    LOG.error("unexpected failure", failure);
+    return toStatus(Code.INTERNAL, "INTERNAL", "internal error; it has been logged", null);
+  }
+
+  private static StatusRuntimeException toStatus(Code code, String reason, String message, CskpiException known) {
+    com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
+        .setCode(code.getNumber())
+        .setMessage(message)
+        .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN).build()));
+    if (known != null && !known.violations().isEmpty()) {
+      BadRequest.Builder badRequest = BadRequest.newBuilder();
+      for (FieldViolation violation : known.violations()) {
+        badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+            .setField(violation.field()).setDescription(violation.description()));
+      }
+      status.addDetails(Any.pack(badRequest.build()));
+    }
+    return StatusProto.toStatusRuntimeException(status.build());
+  }
+
+  private static Code code(CskpiException.Kind kind) {
+    return switch (kind) {
+      case INVALID_ARGUMENT -> Code.INVALID_ARGUMENT;
+      case NOT_FOUND -> Code.NOT_FOUND;
+      case ALREADY_EXISTS -> Code.ALREADY_EXISTS;
+      case FAILED_PRECONDITION -> Code.FAILED_PRECONDITION;
+      case UNAVAILABLE -> Code.UNAVAILABLE;
+    };
+  }
+}

@@ -1,0 +1,126 @@
+package io.cskpi.adapters.grpc;
+
+import io.cskpi.application.PeriodQuery;
+import io.cskpi.domain.CalendarUnit;
+import io.cskpi.domain.Period;
+import io.cskpi.domain.TimeZones;
+import io.cskpi.domain.errors.CskpiException;
+import io.cskpi.domain.kpi.ChurnRate;
+import io.cskpi.domain.kpi.HistoricalClv;
+import io.cskpi.domain.kpi.UndefinedReason;
+import io.cskpi.proto.v1.CalendarPeriod;
+import io.cskpi.proto.v1.ChurnRule;
+import io.cskpi.proto.v1.ClvMethod;
+import io.cskpi.proto.v1.CustomerLifetimeValue;
+import io.cskpi.proto.v1.HistoricalClvInputs;
+import io.cskpi.proto.v1.LifespanSource;
+import io.cskpi.proto.v1.ResolvedPeriod;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
+/** KPI requests and results between proto and domain. */
+final class KpiProtoMapper {
+
+  private KpiProtoMapper() {}
+
+  static PeriodQuery period(boolean present, io.cskpi.proto.v1.Period period) {
+    if (!present || period.getPeriodCase() == io.cskpi.proto.v1.Period.PeriodCase.PERIOD_NOT_SET) {
+      throw CskpiException.invalid("period", "is required: set interval or calendar");
+    }
+    if (period.hasInterval()) {
+      var interval = period.getInterval();
+      var start = Fields.instant("period.interval.start_time", interval.hasStartTime(), interval.getStartTime());
+      var end = Fields.instant("period.interval.end_time", interval.hasEndTime(), interval.getEndTime());
+      if (start == null || end == null) {
+        throw CskpiException.invalid(start == null ? "period.interval.start_time" : "period.interval.end_time",
+            "is required");
+      }
+      return new PeriodQuery.Interval(start, end);
+    }
+    CalendarPeriod calendar = period.getCalendar();
+    CalendarUnit unit = switch (calendar.getUnit()) {
+      case CALENDAR_UNIT_DAY -> CalendarUnit.DAY;
+      case CALENDAR_UNIT_WEEK -> CalendarUnit.WEEK;
+      case CALENDAR_UNIT_MONTH -> CalendarUnit.MONTH;
+      case CALENDAR_UNIT_QUARTER -> CalendarUnit.QUARTER;
+      case CALENDAR_UNIT_YEAR -> CalendarUnit.YEAR;
+      default -> throw CskpiException.invalid("period.calendar.unit", "is required: DAY, WEEK, MONTH, QUARTER or YEAR");
+    };
+    if (!calendar.hasDate()) {
+      throw CskpiException.invalid("period.calendar.date", "is required");
+    }
+    LocalDate date;
+    try {
+      date = LocalDate.of(calendar.getDate().getYear(), calendar.getDate().getMonth(), calendar.getDate().getDay());
+    } catch (DateTimeException e) {
+      throw CskpiException.invalid("period.calendar.date", "is not a valid date");
+    }
+    if (date.getYear() < 1900 || date.getYear() > 9998) {
+      throw CskpiException.invalid("period.calendar.date", "must be in the years 1900 to 9998");
+    }
+    return new PeriodQuery.Calendar(unit, date, calendar.getTimeZone().isEmpty() ? null
+        : TimeZones.parse("period.calendar.time_zone", calendar.getTimeZone()));
+  }
+
+  static ResolvedPeriod toProto(Period period) {
+    return ResolvedPeriod.newBuilder()
+        .setStartTime(Fields.timestamp(period.start()))
+        .setEndTime(Fields.timestamp(period.end()))
+        .setTimeZone(period.zone().getId())
+        .setLabel(period.label())
+        .setDays(period.days().doubleValue())
+        .build();
+  }
+
+  static io.cskpi.proto.v1.ChurnRate toProto(ChurnRate churn) {
+    io.cskpi.proto.v1.ChurnRate.Builder proto = io.cskpi.proto.v1.ChurnRate.newBuilder()
+        .setPeriod(toProto(churn.period()))
+        .setRule(churn.policy() == null ? ChurnRule.getDefaultInstance() : TenantProtoMapper.toProto(churn.policy()))
+        .setUndefinedReason(toProto(churn.undefinedReason()))
+        .setCustomersAtStart(churn.counts().atStart())
+        .setChurned(churn.counts().churned())
+        .setNewCustomers(churn.counts().newCustomers())
+        .setReactivations(churn.counts().reactivations())
+        .setNewAndChurned(churn.counts().newAndChurned())
+        .setActiveAtEnd(churn.counts().activeAtEnd());
+    churn.ratePercent().ifPresent(proto::setRatePercent);
+    churn.retentionRatePercent().ifPresent(proto::setRetentionRatePercent);
+    return proto.build();
+  }
+
+  static CustomerLifetimeValue toProto(HistoricalClv clv) {
+    String currency = clv.totals().revenue().currencyCode();
+    HistoricalClvInputs.Builder inputs = HistoricalClvInputs.newBuilder()
+        .setRevenue(PurchaseProtoMapper.toProto(clv.totals().revenue()))
+        .setPurchases(clv.totals().purchases())
+        .setPurchasingCustomers(clv.totals().purchasingCustomers())
+        .setPurchaseFrequencyPerDay(clv.purchaseFrequencyPerDay())
+        .setPurchaseFrequencyPer365Days(clv.purchaseFrequencyPer365Days())
+        .setLifespanSource(switch (clv.lifespanSource()) {
+          case CHURNED_CUSTOMERS -> LifespanSource.LIFESPAN_SOURCE_CHURNED_CUSTOMERS;
+          case PERIOD_OVER_CHURN_RATE -> LifespanSource.LIFESPAN_SOURCE_PERIOD_OVER_CHURN_RATE;
+          case NONE -> LifespanSource.LIFESPAN_SOURCE_UNSPECIFIED;
+        })
+        .setChurnedCustomers(clv.churnedCustomers());
+    clv.averagePurchaseValue().ifPresent(apv -> inputs.setAveragePurchaseValue(
+        io.cskpi.proto.v1.Money.newBuilder().setCurrencyCode(currency).setAmount(apv.toPlainString())));
+    clv.lifespanDays().ifPresent(inputs::setLifespanDays);
+    clv.churnRatePercent().ifPresent(inputs::setChurnRatePercent);
+    CustomerLifetimeValue.Builder proto = CustomerLifetimeValue.newBuilder()
+        .setPeriod(toProto(clv.period()))
+        .setMethod(ClvMethod.CLV_METHOD_HISTORICAL)
+        .setUndefinedReason(toProto(clv.undefinedReason()))
+        .setHistorical(inputs);
+    clv.value().map(PurchaseProtoMapper::toProto).ifPresent(proto::setValue);
+    return proto.build();
+  }
+
+  private static io.cskpi.proto.v1.UndefinedReason toProto(UndefinedReason reason) {
+    return switch (reason) {
+      case NONE -> io.cskpi.proto.v1.UndefinedReason.UNDEFINED_REASON_UNSPECIFIED;
+      case NO_DATA -> io.cskpi.proto.v1.UndefinedReason.UNDEFINED_REASON_NO_DATA;
+      case ZERO_DENOMINATOR -> io.cskpi.proto.v1.UndefinedReason.UNDEFINED_REASON_ZERO_DENOMINATOR;
+    };
+  }
+
+}

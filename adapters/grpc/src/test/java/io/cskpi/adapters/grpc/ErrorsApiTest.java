@@ -1,0 +1,238 @@
+package io.cskpi.adapters.grpc;
+
+import static io.cskpi.adapters.grpc.Api.calendar;
+import static io.cskpi.adapters.grpc.Api.code;
+import static io.cskpi.adapters.grpc.Api.customer;
+import static io.cskpi.adapters.grpc.Api.fields;
+import static io.cskpi.adapters.grpc.Api.interval;
+import static io.cskpi.adapters.grpc.Api.purchase;
+import static io.cskpi.adapters.grpc.Api.reason;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.cskpi.proto.v1.BatchRecordPurchasesRequest;
+import io.cskpi.proto.v1.BatchRecordPurchasesResponse;
+import io.cskpi.proto.v1.BatchUpsertCustomersRequest;
+import io.cskpi.proto.v1.CalendarUnit;
+import io.cskpi.proto.v1.ComputeChurnRateRequest;
+import io.cskpi.proto.v1.ComputeCustomerLifetimeValueRequest;
+import io.cskpi.proto.v1.CreateTenantRequest;
+import io.cskpi.proto.v1.GetCustomerRequest;
+import io.cskpi.proto.v1.ListCustomersRequest;
+import io.cskpi.proto.v1.ListPurchasesRequest;
+import io.cskpi.proto.v1.Money;
+import io.cskpi.proto.v1.Period;
+import io.cskpi.proto.v1.Purchase;
+import io.cskpi.proto.v1.Tenant;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad input through the real gRPC API: a clear status, the offending field, nothing stored. */
+class ErrorsApiTest {
+
+  private static final String T = "tenants/acme";
+
+  private InProcessApi api;
+
+  @BeforeEach
+  void start() throws Exception {
+    api = new InProcessApi();
+    api.tenants.createTenant(CreateTenantRequest.newBuilder().setTenantId("acme").build());
+    api.customers.batchUpsertCustomers(BatchUpsertCustomersRequest.newBuilder().setParent(T)
+        .addCustomers(customer("a", "2024-01-01T00:00:00Z")).build());
+  }
+
+  @AfterEach
+  void stop() {
+    api.close();
+  }
+
+  private StatusRuntimeException record(String parent, List<Purchase> purchases) {
+    return catchThrowableOfType(StatusRuntimeException.class, () -> api.purchases.batchRecordPurchases(
+        BatchRecordPurchasesRequest.newBuilder().setParent(parent).addAllPurchases(purchases).build()));
+  }
+
+  private int storedPurchases() {
+    return api.purchases.listPurchases(ListPurchasesRequest.newBuilder().setParent(T).build()).getPurchasesCount();
+  }
+
+  @Test
+  void unknownTenantIsNotFoundOnTheParentField() {
+    StatusRuntimeException e = record("tenants/nobody", List.of(purchase("o1", "a", "2025-01-01T00:00:00Z", "1.00")));
+
+    assertThat(code(e)).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(reason(e)).isEqualTo("TENANT_NOT_FOUND");
+    assertThat(fields(e)).containsExactly("parent");
+  }
+
+  @Test
+  void aPurchaseOfAnUnknownCustomerStoresNothingOfTheBatch() {
+    StatusRuntimeException e = record(T, List.of(purchase("o1", "a", "2025-01-01T00:00:00Z", "1.00"),
+        purchase("o2", "ghost", "2025-01-01T00:00:00Z", "1.00")));
+
+    assertThat(code(e)).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(reason(e)).isEqualTo("CUSTOMER_NOT_FOUND");
+    assertThat(fields(e)).containsExactly("purchases[1].customer_id");
+    assertThat(storedPurchases()).isZero();
+  }
+
+  @ParameterizedTest(name = "amount \"{0}\" {1}: {2}")
+  @CsvSource({
+      "-5.00, USD, purchases[0].amount.amount",
+      "'12,50', USD, purchases[0].amount.amount",
+      "abc, USD, purchases[0].amount.amount",
+      "'', USD, purchases[0].amount.amount",
+      "1.00, ABC, purchases[0].amount.currency_code",
+      "1.00, '', purchases[0].amount.currency_code",
+  })
+  void badAmountsAreInvalidArguments(String amount, String currency, String field) {
+    Purchase bad = purchase("o1", "a", "2025-01-01T00:00:00Z", "1.00").toBuilder()
+        .setAmount(Money.newBuilder().setAmount(amount).setCurrencyCode(currency)).build();
+
+    StatusRuntimeException e = record(T, List.of(bad));
+
+    assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(fields(e)).containsExactly(field);
+    assertThat(storedPurchases()).isZero();
+  }
+
+  @Test
+  void everyBadRecordOfABatchIsNamed() {
+    Purchase good = purchase("o1", "a", "2025-01-01T00:00:00Z", "1.00");
+    StatusRuntimeException e = record(T, List.of(good,
+        good.toBuilder().setOrderId("").build(),
+        good.toBuilder().setOrderId("o3").clearPurchaseTime().build(),
+        good.toBuilder().setOrderId("o1").build()));
+
+    assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(fields(e)).containsExactly("purchases[1].order_id", "purchases[2].purchase_time");
+  }
+
+  @Test
+  void repeatedIdsInOneBatchAreNamed() {
+    Purchase good = purchase("o1", "a", "2025-01-01T00:00:00Z", "1.00");
+
+    StatusRuntimeException e = record(T, List.of(good, good));
+
+    assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(fields(e)).containsExactly("purchases[1].order_id");
+  }
+
+  @Test
+  void emptyAndOversizedBatchesAreRefused() {
+    Purchase good = purchase("o1", "a", "2025-01-01T00:00:00Z", "1.00");
+
+    StatusRuntimeException empty = record(T, List.of());
+    StatusRuntimeException oversized = record(T, Collections.nCopies(1001, good));
+
+    assertThat(code(empty)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(fields(empty)).containsExactly("purchases");
+    assertThat(code(oversized)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(fields(oversized)).containsExactly("purchases");
+  }
+
+  @Test
+  void aRetriedBatchChangesNothingAndAConflictingOneIsRefused() {
+    List<Purchase> batch = List.of(purchase("o1", "a", "2025-01-01T00:00:00Z", "1.00"),
+        purchase("o2", "a", "2025-01-02T00:00:00Z", "2.00"));
+    BatchRecordPurchasesRequest request = BatchRecordPurchasesRequest.newBuilder().setParent(T)
+        .addAllPurchases(batch).build();
+
+    BatchRecordPurchasesResponse first = api.purchases.batchRecordPurchases(request);
+    BatchRecordPurchasesResponse retry = api.purchases.batchRecordPurchases(request);
+    StatusRuntimeException conflict = record(T, List.of(purchase("o2", "a", "2025-01-02T00:00:00Z", "2.01")));
+
+    assertThat(first.getRecordedCount()).isEqualTo(2);
+    assertThat(retry.getRecordedCount()).isZero();
+    assertThat(retry.getAlreadyRecordedCount()).isEqualTo(2);
+    assertThat(code(conflict)).isEqualTo(Status.Code.ALREADY_EXISTS);
+    assertThat(reason(conflict)).isEqualTo("ORDER_ID_CONFLICT");
+    assertThat(fields(conflict)).containsExactly("purchases[0].order_id");
+    assertThat(storedPurchases()).isEqualTo(2);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "end before start, INTERVAL, 2025-02-01T00:00:00Z, 2025-01-01T00:00:00Z, period.interval.end_time",
+      "empty interval, INTERVAL, 2025-02-01T00:00:00Z, 2025-02-01T00:00:00Z, period.interval.end_time",
+      "unknown time zone, CALENDAR, Mars/Olympus, '', period.calendar.time_zone",
+      "offset as zone, CALENDAR, +02:00, '', period.calendar.time_zone",
+  })
+  void badPeriodsAreNamed(String what, String kind, String a, String b, String field) {
+    Period period = kind.equals("INTERVAL") ? interval(a, b) : calendar(CalendarUnit.CALENDAR_UNIT_MONTH, "2025-01-01", a);
+
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> api.kpis.computeChurnRate(
+        ComputeChurnRateRequest.newBuilder().setTenant(T).setPeriod(period).build()));
+
+    assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(fields(e)).containsExactly(field);
+  }
+
+  @Test
+  void aMissingPeriodOrUnitIsNamed() {
+    StatusRuntimeException missing = catchThrowableOfType(StatusRuntimeException.class,
+        () -> api.kpis.computeChurnRate(ComputeChurnRateRequest.newBuilder().setTenant(T).build()));
+    StatusRuntimeException noUnit = catchThrowableOfType(StatusRuntimeException.class,
+        () -> api.kpis.computeCustomerLifetimeValue(ComputeCustomerLifetimeValueRequest.newBuilder().setTenant(T)
+            .setPeriod(calendar(CalendarUnit.CALENDAR_UNIT_UNSPECIFIED, "2025-01-01", "")).build()));
+
+    assertThat(fields(missing)).containsExactly("period");
+    assertThat(fields(noUnit)).containsExactly("period.calendar.unit");
+  }
+
+  @Test
+  void anUnknownCurrencyForClvIsNamed() {
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
+        () -> api.kpis.computeCustomerLifetimeValue(ComputeCustomerLifetimeValueRequest.newBuilder().setTenant(T)
+            .setPeriod(calendar(CalendarUnit.CALENDAR_UNIT_YEAR, "2025-01-01", "")).setCurrencyCode("EURO").build()));
+
+    assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(fields(e)).containsExactly("currency_code");
+  }
+
+  @ParameterizedTest(name = "parent \"{0}\"")
+  @CsvSource({"acme", "tenants/", "tenants/ACME", "tenants/acme/customers/a", "''"})
+  void malformedNamesAreNamed(String parent) {
+    StatusRuntimeException e = record(parent, List.of(purchase("o1", "a", "2025-01-01T00:00:00Z", "1.00")));
+
+    assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(fields(e)).containsExactly("parent");
+  }
+
+  @Test
+  void unknownCustomerIsNotFoundAndTenantsAreCreatedOnce() {
+    StatusRuntimeException missing = catchThrowableOfType(StatusRuntimeException.class, () -> api.customers
+        .getCustomer(GetCustomerRequest.newBuilder().setName(T + "/customers/ghost").build()));
+    StatusRuntimeException twice = catchThrowableOfType(StatusRuntimeException.class,
+        () -> api.tenants.createTenant(CreateTenantRequest.newBuilder().setTenantId("acme").build()));
+    StatusRuntimeException badId = catchThrowableOfType(StatusRuntimeException.class,
+        () -> api.tenants.createTenant(CreateTenantRequest.newBuilder().setTenantId("Acme!").build()));
+    StatusRuntimeException badZone = catchThrowableOfType(StatusRuntimeException.class,
+        () -> api.tenants.createTenant(CreateTenantRequest.newBuilder().setTenantId("other")
+            .setTenant(Tenant.newBuilder().setTimeZone("Europe/Atlantis")).build()));
+
+    assertThat(code(missing)).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(fields(missing)).containsExactly("name");
+    assertThat(code(twice)).isEqualTo(Status.Code.ALREADY_EXISTS);
+    assertThat(fields(badId)).containsExactly("tenant_id");
+    assertThat(fields(badZone)).containsExactly("tenant.time_zone");
+  }
+
+  @Test
+  void badPagesAreNamed() {
+    StatusRuntimeException size = catchThrowableOfType(StatusRuntimeException.class, () -> api.customers
+        .listCustomers(ListCustomersRequest.newBuilder().setParent(T).setPageSize(-1).build()));
+    StatusRuntimeException token = catchThrowableOfType(StatusRuntimeException.class, () -> api.purchases
+        .listPurchases(ListPurchasesRequest.newBuilder().setParent(T).setPageToken("nonsense").build()));
+
+    assertThat(fields(size)).containsExactly("page_size");
+    assertThat(code(token)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+  }
+}
