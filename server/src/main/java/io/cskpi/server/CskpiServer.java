@@ -1,0 +1,91 @@
+package io.cskpi.server;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionService;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service: the database, the gRPC server with health and reflection (v1 and
+ * v1alpha, for both generations of grpcurl), and the ordered shutdown.
+ */
+final class CskpiServer {
+
+  static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+  private static final Logger LOG = LoggerFactory.getLogger(CskpiServer.class);
+
+  private final Server server;
+  private final HealthStatusManager health;
+  private final DatabaseModule.Database database;
+
+  private CskpiServer(Server server, HealthStatusManager health, DatabaseModule.Database database) {
+    this.server = server;
+    this.health = health;
+    this.database = database;
+  }
+
+  static CskpiServer start(Config config) {
+    Injector injector = Guice.createInjector(new DatabaseModule(config), new ApplicationModule());
+    DatabaseModule.Database database = injector.getInstance(DatabaseModule.Database.class);
+    List<BindableService> services = injector.getInstance(Key.get(new TypeLiteral<List<BindableService>>() {}));
+    HealthStatusManager health = new HealthStatusManager();
+    NettyServerBuilder builder = NettyServerBuilder.forPort(config.port())
+        .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+        .addService(health.getHealthService())
+        .addService(ProtoReflectionServiceV1.newInstance())
+        .addService(ProtoReflectionService.newInstance());
+    services.forEach(builder::addService);
+    Server server;
+    try {
+      server = builder.build().start();
+    } catch (IOException e) {
+      database.close();
+      throw new UncheckedIOException("cannot listen on port " + config.port(), e);
+    }
+    health.setStatus("", ServingStatus.SERVING);
+    services.forEach(s -> health.setStatus(s.bindService().getServiceDescriptor().getName(),
+        ServingStatus.SERVING));
+    return new CskpiServer(server, health, database);
+  }
+
+  int port() {
+    return server.getPort();
+  }
+
+  void awaitTermination() throws InterruptedException {
+    server.awaitTermination();
+  }
+
+  /**
+   * Health goes NOT_SERVING, new calls are refused, in-flight calls get up to 30 s to finish,
+   * then the pool closes and the embedded database stops.
+   */
+  void stop() {
+    LOG.info("stopping: health NOT_SERVING, draining in-flight calls");
+    health.enterTerminalState();
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(30, TimeUnit.SECONDS)) {
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    database.close();
+    LOG.info("stopped");
+  }
+}
