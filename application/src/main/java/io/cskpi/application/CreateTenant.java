@@ -3,6 +3,7 @@ package io.cskpi.application;
 import io.cskpi.application.port.TenantRepository;
 import io.cskpi.domain.Tenant;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 
 /** Creates a tenant with its settings. */
 public final class CreateTenant {
@@ -17,7 +18,7 @@ public final class CreateTenant {
 
   public Tenant create(Tenant tenant) {
     Tenant created = new Tenant(tenant.id(), tenant.displayName(), tenant.timeZone(),
-        tenant.churnPolicy(), clock.instant());
+        tenant.churnPolicy(), clock.instant().truncatedTo(ChronoUnit.MICROS));
     tenants.create(created);
     return created;
   }

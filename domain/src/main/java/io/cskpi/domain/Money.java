@@ -60,9 +60,14 @@ public record Money(BigDecimal amount, String currencyCode) {
     return new Money(amount.setScale(digits, RoundingMode.HALF_UP), currencyCode);
   }
 
-  /** The amount as a plain decimal string, without exponent. */
+  /**
+   * The amount as a plain decimal string with at least the currency's minor digits and no other
+   * trailing zeros: "2024161.26" for a stored 2024161.2600, "5.005", "450.00".
+   */
   public String amountText() {
-    return amount.toPlainString();
+    int minor = Math.max(0, Currency.getInstance(currencyCode).getDefaultFractionDigits());
+    BigDecimal stripped = amount.stripTrailingZeros();
+    return (stripped.scale() < minor ? amount.setScale(minor) : stripped).toPlainString();
   }
 
   private static String checkCurrency(String code) {

@@ -50,6 +50,13 @@ class MoneyTest {
         });
   }
 
+  @ParameterizedTest(name = "{0} {1} reads \"{2}\"")
+  @CsvSource({"2024161.2600, USD, 2024161.26", "5.0050, EUR, 5.005", "450, USD, 450.00", "1200, JPY, 1200",
+      "0.0000, USD, 0.00"})
+  void amountsReadWithTheCurrencyMinorDigits(String amount, String currency, String text) {
+    assertThat(new Money(new BigDecimal(amount), currency).amountText()).isEqualTo(text);
+  }
+
   @Test
   void trailingZerosBeyondFourPlacesAreAccepted() {
     assertThat(Money.parse("1.500000", "EUR").amount()).isEqualByComparingTo("1.5");

@@ -61,6 +61,10 @@ final class CskpiServer {
     return new CskpiServer(server, health, database);
   }
 
+  DatabaseModule.Database database() {
+    return database;
+  }
+
   int port() {
     return server.getPort();
   }

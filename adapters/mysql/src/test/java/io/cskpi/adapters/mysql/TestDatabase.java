@@ -37,6 +37,12 @@ public final class TestDatabase {
     return serverUrl + databaseName;
   }
 
+  /** The name of this JVM's test database. */
+  public static synchronized String databaseName() {
+    dataSource();
+    return databaseName;
+  }
+
   public static String user() {
     return env("CSKPI_TEST_DB_USER", "root");
   }

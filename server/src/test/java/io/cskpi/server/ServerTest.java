@@ -1,0 +1,166 @@
+package io.cskpi.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.google.protobuf.Timestamp;
+import io.cskpi.adapters.mysql.TestDatabase;
+import io.cskpi.proto.v1.BatchRecordPurchasesRequest;
+import io.cskpi.proto.v1.BatchUpsertCustomersRequest;
+import io.cskpi.proto.v1.CreateTenantRequest;
+import io.cskpi.proto.v1.Customer;
+import io.cskpi.proto.v1.CustomerServiceGrpc;
+import io.cskpi.proto.v1.ListPurchasesRequest;
+import io.cskpi.proto.v1.Money;
+import io.cskpi.proto.v1.Purchase;
+import io.cskpi.proto.v1.PurchaseServiceGrpc;
+import io.cskpi.proto.v1.TenantServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.reflection.v1.ServiceResponse;
+import io.grpc.stub.StreamObserver;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real server, wired by Guice, on the test database, called over the network by real stubs. */
+class ServerTest {
+
+  private static CskpiServer server;
+  private static ManagedChannel channel;
+
+  @BeforeAll
+  static void start() {
+    Config config = Config.parse(List.of("--port", "0", "--db-url", TestDatabase.jdbcUrl(),
+        "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-pool-size", "4"),
+        Map.of("CSKPI_DATA_DIR", Path.of("target").toAbsolutePath().toString()));
+    server = CskpiServer.start(config);
+    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    server.stop();
+  }
+
+  @Test
+  void healthIsServing() {
+    HealthCheckResponse response = HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance());
+
+    assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+  }
+
+  @Test
+  void reflectionAnswersBothGrpcurlGenerations() throws Exception {
+    CompletableFuture<ServerReflectionResponse> v1 = new CompletableFuture<>();
+    StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(channel)
+        .serverReflectionInfo(observer(v1));
+    requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+    requests.onCompleted();
+    CompletableFuture<io.grpc.reflection.v1alpha.ServerReflectionResponse> v1alpha = new CompletableFuture<>();
+    StreamObserver<io.grpc.reflection.v1alpha.ServerReflectionRequest> alphaRequests =
+        io.grpc.reflection.v1alpha.ServerReflectionGrpc.newStub(channel).serverReflectionInfo(observer(v1alpha));
+    alphaRequests.onNext(io.grpc.reflection.v1alpha.ServerReflectionRequest.newBuilder().setListServices("").build());
+    alphaRequests.onCompleted();
+
+    List<String> v1Names = v1.get(10, TimeUnit.SECONDS).getListServicesResponse().getServiceList().stream()
+        .map(ServiceResponse::getName).toList();
+    List<String> alphaNames = v1alpha.get(10, TimeUnit.SECONDS).getListServicesResponse().getServiceList().stream()
+        .map(io.grpc.reflection.v1alpha.ServiceResponse::getName).toList();
+
+    List<String> expected = List.of("cskpi.v1.TenantService", "cskpi.v1.CustomerService", "cskpi.v1.PurchaseService",
+        "cskpi.v1.KpiService", "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection",
+        "grpc.reflection.v1alpha.ServerReflection");
+    assertThat(v1Names).containsAll(expected);
+    assertThat(alphaNames).containsAll(expected);
+  }
+
+  /**
+   * 50 calls of which 10 fail in the middle of their transaction (a trigger refuses one row after
+   * others were written): each failure is INTERNAL with nothing half-stored, no pooled
+   * connection stays in use, and the next call is served at once.
+   */
+  @Test
+  void failuresInTheMiddleOfAQueryLeaveNothingBehind() {
+    String tenant = "pool-" + UUID.randomUUID().toString().substring(0, 8);
+    TestDatabase.execute("CREATE TRIGGER " + TestDatabase.databaseName() + ".refuse_" + tenant.replace('-', '_')
+        + " BEFORE INSERT ON " + TestDatabase.databaseName() + ".purchases FOR EACH ROW "
+        + "IF NEW.order_id LIKE 'fail-%' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by test'; END IF");
+    TenantServiceGrpc.newBlockingStub(channel).createTenant(CreateTenantRequest.newBuilder().setTenantId(tenant).build());
+    CustomerServiceGrpc.newBlockingStub(channel).batchUpsertCustomers(BatchUpsertCustomersRequest.newBuilder()
+        .setParent("tenants/" + tenant).addCustomers(Customer.newBuilder().setCustomerId("a")).build());
+    var purchases = PurchaseServiceGrpc.newBlockingStub(channel);
+
+    List<Status.Code> failures = new ArrayList<>();
+    for (int call = 0; call < 50; call++) {
+      boolean fail = call % 5 == 4;
+      var request = BatchRecordPurchasesRequest.newBuilder().setParent("tenants/" + tenant)
+          .addPurchases(purchase("ok-" + call + "-1"))
+          .addPurchases(purchase((fail ? "fail-" : "ok-") + call + "-2"))
+          .build();
+      try {
+        purchases.withDeadlineAfter(10, TimeUnit.SECONDS).batchRecordPurchases(request);
+      } catch (StatusRuntimeException e) {
+        failures.add(e.getStatus().getCode());
+      }
+    }
+
+    assertThat(failures).hasSize(10).containsOnly(Status.Code.INTERNAL);
+    assertThat(server.database().pool().getHikariPoolMXBean().getActiveConnections()).isZero();
+    long started = System.nanoTime();
+    int stored = purchases.withDeadlineAfter(2, TimeUnit.SECONDS).listPurchases(ListPurchasesRequest.newBuilder()
+        .setParent("tenants/" + tenant).setPageSize(1000).build()).getPurchasesCount();
+    assertThat(stored).as("the 40 good batches, nothing of the 10 failed ones").isEqualTo(80);
+    assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(1));
+  }
+
+  @Test
+  void unknownTenantsAreNotFoundOverTheNetworkToo() {
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () ->
+        PurchaseServiceGrpc.newBlockingStub(channel).listPurchases(
+            ListPurchasesRequest.newBuilder().setParent("tenants/nobody-here").build()));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+  }
+
+  private static Purchase purchase(String order) {
+    return Purchase.newBuilder().setOrderId(order).setCustomerId("a")
+        .setPurchaseTime(Timestamp.newBuilder().setSeconds(1_700_000_000L))
+        .setAmount(Money.newBuilder().setCurrencyCode("EUR").setAmount("9.99")).build();
+  }
+
+  private static <T> StreamObserver<T> observer(CompletableFuture<T> first) {
+    return new StreamObserver<>() {
+      @Override
+      public void onNext(T value) {
+        first.complete(value);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        first.completeExceptionally(t);
+      }
+
+      @Override
+      public void onCompleted() {
+        first.completeExceptionally(new IllegalStateException("no response"));
+      }
+    };
+  }
+}
