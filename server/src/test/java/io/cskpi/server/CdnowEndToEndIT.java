@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class CdnowEndToEndIT {
 
-  private static final Path CDNOW = Processes.shared().resolve("data/cdnow/CDNOW_master.txt");
+  private static final Path CDNOW = Processes.ROOT.resolve("server/src/test/resources/cdnow/CDNOW_master.txt");
 
   @Test
   void quickstartMatchesTheIndependentComputationAndSurvivesARestart() throws Exception {

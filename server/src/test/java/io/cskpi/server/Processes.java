@@ -19,12 +19,6 @@ final class Processes {
 
   private Processes() {}
 
-  /** The shared datasets: CSKPI_SHARED_DIR, or ../shared beside the repository. */
-  static Path shared() {
-    String env = System.getenv("CSKPI_SHARED_DIR");
-    return env != null && !env.isEmpty() ? Path.of(env) : ROOT.getParent().resolve("shared");
-  }
-
   /** Runs a command to its end and returns its standard output; fails on a non-zero exit. */
   static String run(List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
     Path log = Files.createTempFile("cskpi-cmd", ".err");
