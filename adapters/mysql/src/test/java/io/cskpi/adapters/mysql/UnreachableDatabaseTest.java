@@ -1,0 +1,33 @@
+package io.cskpi.adapters.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.cskpi.domain.TenantId;
+import io.cskpi.domain.errors.CskpiException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+/** A database that cannot be reached is UNAVAILABLE (retryable) within the pool's timeout. */
+class UnreachableDatabaseTest {
+
+  @Test
+  void anUnreachableDatabaseIsUnavailableWithinTheTimeout() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    try (HikariDataSource pool = MySqlDatabase.pool("jdbc:mysql://127.0.0.1:" + closedPort + "/cskpi", "root", "",
+        2, 1_000)) {
+      long started = System.nanoTime();
+
+      assertThatThrownBy(() -> new MySqlTenantRepository(pool).find(new TenantId("acme")))
+          .isInstanceOfSatisfying(CskpiException.class, e -> {
+            assertThat(e.kind()).isEqualTo(CskpiException.Kind.UNAVAILABLE);
+            assertThat(e.reason()).isEqualTo("DATABASE_UNAVAILABLE");
+          });
+      assertThat(System.nanoTime() - started).isLessThan(5_000_000_000L);
+    }
+  }
+}
