@@ -28,24 +28,16 @@ public final class RecordLifecycleEvents {
   public RecordOutcome record(TenantId tenant, List<LifecycleEvent> events) {
     Batches.check("events", events, null, null);
     lookup.require(tenant);
-    Map<String, Customer> known = customers.findAll(tenant,
-        events.stream().map(LifecycleEvent::customerId).distinct().toList());
-    List<FieldViolation> unknown = new ArrayList<>();
+    Map<String, Customer> known = KnownCustomers.require(customers, tenant, "events", events,
+        LifecycleEvent::customerId);
     List<FieldViolation> early = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       LifecycleEvent event = events.get(i);
       Customer customer = known.get(event.customerId());
-      if (customer == null) {
-        unknown.add(new FieldViolation("events[" + i + "].customer_id",
-            "customer \"" + event.customerId() + "\" does not exist"));
-      } else if (customer.acquireTime() != null && event.time().isBefore(customer.acquireTime())) {
+      if (customer.acquireTime() != null && event.time().isBefore(customer.acquireTime())) {
         early.add(new FieldViolation("events[" + i + "].event_time",
             "is before the customer's acquisition at " + customer.acquireTime()));
       }
-    }
-    if (!unknown.isEmpty()) {
-      throw new CskpiException(CskpiException.Kind.NOT_FOUND, "CUSTOMER_NOT_FOUND",
-          unknown.get(0).description(), unknown);
     }
     if (!early.isEmpty()) {
       throw CskpiException.invalid(early);

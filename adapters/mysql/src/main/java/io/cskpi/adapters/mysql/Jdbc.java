@@ -91,6 +91,15 @@ final class Jdbc {
     return value == null ? null : value.toInstant(ZoneOffset.UTC);
   }
 
+  /** Binds {@code values} to the parameters from {@code first} on; returns the next index. */
+  static int bindAll(PreparedStatement statement, int first, Collection<String> values) throws SQLException {
+    int index = first;
+    for (String value : values) {
+      statement.setString(index++, value);
+    }
+    return index;
+  }
+
   /** "?, ?, ?" for an IN list of {@code items}. */
   static String placeholders(Collection<?> items) {
     return String.join(", ", Collections.nCopies(items.size(), "?"));

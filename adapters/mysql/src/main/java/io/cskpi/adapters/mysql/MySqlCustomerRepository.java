@@ -60,9 +60,7 @@ public final class MySqlCustomerRepository implements CustomerRepository {
         }
         upsert.executeBatch();
         clear.setString(1, tenant.value());
-        for (int i = 0; i < ids.size(); i++) {
-          clear.setString(i + 2, ids.get(i));
-        }
+        Jdbc.bindAll(clear, 2, ids);
         clear.executeUpdate();
         attribute.executeBatch();
       }
@@ -101,9 +99,7 @@ public final class MySqlCustomerRepository implements CustomerRepository {
         "SELECT customer_id, acquired_at, update_time FROM customers WHERE tenant_id = ? AND "
             + condition + " LIMIT " + limit)) {
       select.setString(1, tenant.value());
-      for (int i = 0; i < arguments.size(); i++) {
-        select.setString(i + 2, arguments.get(i));
-      }
+      Jdbc.bindAll(select, 2, arguments);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           times.put(rows.getString("customer_id"),
@@ -128,10 +124,7 @@ public final class MySqlCustomerRepository implements CustomerRepository {
         "SELECT customer_id, attr_key, attr_value FROM customer_attributes WHERE tenant_id = ? AND customer_id IN ("
             + Jdbc.placeholders(ids) + ")")) {
       select.setString(1, tenant.value());
-      int index = 2;
-      for (String id : ids) {
-        select.setString(index++, id);
-      }
+      Jdbc.bindAll(select, 2, ids);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           attributes.computeIfAbsent(rows.getString(1), k -> new HashMap<>()).put(rows.getString(2), rows.getString(3));
@@ -148,9 +141,7 @@ public final class MySqlCustomerRepository implements CustomerRepository {
         "SELECT customer_id FROM customers WHERE tenant_id = ? AND customer_id IN (" + Jdbc.placeholders(ids)
             + ") FOR UPDATE")) {
       select.setString(1, tenant.value());
-      for (int i = 0; i < ids.size(); i++) {
-        select.setString(i + 2, ids.get(i));
-      }
+      Jdbc.bindAll(select, 2, ids);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           existing.add(rows.getString(1));
@@ -169,9 +160,7 @@ public final class MySqlCustomerRepository implements CustomerRepository {
           "SELECT customer_id, kind, event_at FROM lifecycle_events WHERE tenant_id = ? AND customer_id IN ("
               + Jdbc.placeholders(ids) + ") FOR UPDATE")) {
         select.setString(1, tenant.value());
-        for (int i = 0; i < ids.size(); i++) {
-          select.setString(i + 2, ids.get(i));
-        }
+        Jdbc.bindAll(select, 2, ids);
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
             stored.add(key(rows.getString(1), rows.getInt(2), Jdbc.instant(rows, "event_at")));

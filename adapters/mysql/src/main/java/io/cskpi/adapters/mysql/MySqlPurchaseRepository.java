@@ -46,9 +46,7 @@ public final class MySqlPurchaseRepository implements PurchaseRepository {
       try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
           + " FROM purchases WHERE tenant_id = ? AND order_id IN (" + Jdbc.placeholders(ids) + ") FOR UPDATE")) {
         select.setString(1, tenant.value());
-        for (int i = 0; i < ids.size(); i++) {
-          select.setString(i + 2, ids.get(i));
-        }
+        Jdbc.bindAll(select, 2, ids);
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
             Purchase purchase = purchase(rows);
