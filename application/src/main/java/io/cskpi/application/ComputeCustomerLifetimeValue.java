@@ -1,49 +1,59 @@
 package io.cskpi.application;
 
+import io.cskpi.application.port.CustomerRepository;
 import io.cskpi.application.port.KpiStatistics;
 import io.cskpi.domain.Money;
-import io.cskpi.domain.Period;
-import io.cskpi.domain.Tenant;
-import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
 import io.cskpi.domain.kpi.ClvRule;
 import io.cskpi.domain.kpi.HistoricalClv;
+import io.cskpi.domain.kpi.LifecycleSummary;
 import io.cskpi.domain.kpi.PurchaseTotals;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
- * CLV of a period by the HISTORICAL method (spec section 2), in one currency: the requested one,
- * or the only one the period's purchases have. Currencies are never added together.
+ * CLV of each period by the HISTORICAL method (spec section 2), in one currency: the requested
+ * one, or the only one the purchases of the series have. Currencies are never added together.
  */
 public final class ComputeCustomerLifetimeValue {
 
   private final KpiStatistics statistics;
   private final TenantLookup lookup;
+  private final CustomerRepository customers;
 
-  public ComputeCustomerLifetimeValue(KpiStatistics statistics, TenantLookup lookup) {
+  public ComputeCustomerLifetimeValue(KpiStatistics statistics, TenantLookup lookup, CustomerRepository customers) {
     this.statistics = statistics;
     this.lookup = lookup;
+    this.customers = customers;
   }
 
-  public HistoricalClv compute(TenantId tenantId, PeriodQuery query, Optional<String> currencyCode) {
+  public List<HistoricalClv> compute(KpiQuery query, Optional<String> currencyCode) {
     currencyCode.ifPresent(Money::zero); // validates the code
-    Tenant tenant = lookup.require(tenantId);
-    Period period = query.resolve(tenant.timeZone());
-    List<PurchaseTotals> byCurrency = statistics.purchaseTotals(tenantId, period);
-    PurchaseTotals totals = currencyCode
-        .map(code -> byCurrency.stream().filter(t -> t.revenue().currencyCode().equals(code))
-            .findFirst().orElse(PurchaseTotals.none(code)))
-        .orElseGet(() -> onlyCurrency(byCurrency));
-    return ClvRule.historical(period, totals, statistics.lifecycle(tenantId, tenant.churnPolicy(), period));
+    KpiScope scope = KpiScope.resolve(query, lookup, customers);
+    List<List<PurchaseTotals>> totals = statistics.purchaseTotals(query.tenant(), scope.periods(), scope.segment());
+    String currency = currencyCode.orElseGet(() -> onlyCurrency(totals));
+    List<LifecycleSummary> lifecycles = statistics.lifecycle(query.tenant(), scope.tenant().churnPolicy(),
+        scope.periods(), scope.segment());
+    List<HistoricalClv> values = new ArrayList<>();
+    for (int i = 0; i < scope.periods().size(); i++) {
+      PurchaseTotals inCurrency = totals.get(i).stream()
+          .filter(t -> t.revenue().currencyCode().equals(currency)).findFirst()
+          .orElse(PurchaseTotals.none(currency));
+      values.add(ClvRule.historical(scope.periods().get(i), inCurrency, lifecycles.get(i)));
+    }
+    return values;
   }
 
-  private static PurchaseTotals onlyCurrency(List<PurchaseTotals> byCurrency) {
-    if (byCurrency.size() > 1) {
+  /** The one currency of the purchases ("XXX", no currency, when there are none). */
+  static String onlyCurrency(List<List<PurchaseTotals>> totals) {
+    TreeSet<String> currencies = new TreeSet<>();
+    totals.forEach(period -> period.forEach(t -> currencies.add(t.revenue().currencyCode())));
+    if (currencies.size() > 1) {
       throw new CskpiException(CskpiException.Kind.FAILED_PRECONDITION, "SEVERAL_CURRENCIES",
-          "the period has purchases in " + byCurrency.stream().map(t -> t.revenue().currencyCode()).toList()
-              + "; set currency_code to one of them");
+          "the purchases are in " + currencies + "; set currency_code to one of them");
     }
-    return byCurrency.isEmpty() ? PurchaseTotals.none("XXX") : byCurrency.get(0);
+    return currencies.isEmpty() ? "XXX" : currencies.first();
   }
 }

@@ -19,6 +19,7 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
         new UpsertCustomers(customers, lookup, clock), new RecordLifecycleEvents(customers, lookup),
         new GetCustomer(customers, lookup), new ListCustomers(customers, lookup),
         new RecordPurchases(purchases, customers, lookup), new ListPurchases(purchases, lookup),
-        new ComputeChurnRate(statistics, lookup), new ComputeCustomerLifetimeValue(statistics, lookup));
+        new ComputeChurnRate(statistics, lookup, customers),
+        new ComputeCustomerLifetimeValue(statistics, lookup, customers));
   }
 }

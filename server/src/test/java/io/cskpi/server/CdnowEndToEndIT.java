@@ -91,7 +91,7 @@ class CdnowEndToEndIT {
             + "\"date\":{\"year\":1997,\"month\":1,\"day\":1}}}}");
     ComputeCustomerLifetimeValueResponse.Builder response = ComputeCustomerLifetimeValueResponse.newBuilder();
     JsonFormat.parser().merge(json, response);
-    CustomerLifetimeValue clv = response.getCustomerLifetimeValue();
+    CustomerLifetimeValue clv = response.getCustomerLifetimeValues(0);
     var inputs = clv.getHistorical();
 
     assertThat(clv.getValue().getAmount()).isEqualTo(expected.getFieldsOrThrow("clv_rounded").getStringValue());
@@ -114,7 +114,7 @@ class CdnowEndToEndIT {
             + ",\"day\":" + Integer.parseInt(parts[2]) + "}}}}");
     ComputeChurnRateResponse.Builder response = ComputeChurnRateResponse.newBuilder();
     JsonFormat.parser().merge(json, response);
-    return response.getChurnRate();
+    return response.getChurnRates(0);
   }
 
   private static long number(Struct struct, String field) {

@@ -6,6 +6,7 @@ import io.cskpi.domain.TenantId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Customers and their pushed lifecycle events. */
 public interface CustomerRepository {
@@ -15,6 +16,9 @@ public interface CustomerRepository {
 
   /** The customers among {@code customerIds} that exist, by id. */
   Map<String, Customer> findAll(TenantId tenant, Collection<String> customerIds);
+
+  /** The keys among {@code keys} that at least one customer of the tenant has as an attribute. */
+  Set<String> knownAttributeKeys(TenantId tenant, Collection<String> keys);
 
   /** Customers ordered by id. */
   Page<Customer> list(TenantId tenant, PageRequest page);

@@ -2,6 +2,7 @@ package io.cskpi.application.port;
 
 import io.cskpi.domain.ChurnPolicy;
 import io.cskpi.domain.Period;
+import io.cskpi.domain.Segment;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.kpi.LifecycleSummary;
 import io.cskpi.domain.kpi.PurchaseTotals;
@@ -9,12 +10,17 @@ import java.util.List;
 
 /**
  * The aggregates the KPI rules need, computed where the data is: counts and sums, never rows.
+ * Each method takes consecutive periods (a series, or one period) and answers one entry per
+ * period, in order, in one pass over the data.
  */
 public interface KpiStatistics {
 
-  /** Churn counts of the period and lifespans at its end, under the tenant's churn policy. */
-  LifecycleSummary lifecycle(TenantId tenant, ChurnPolicy policy, Period period);
+  /** Churn counts of each period and lifespans at its end, under the tenant's churn policy. */
+  List<LifecycleSummary> lifecycle(TenantId tenant, ChurnPolicy policy, List<Period> periods, Segment segment);
 
-  /** Revenue, purchases and purchasing customers of the period, one entry per currency. */
-  List<PurchaseTotals> purchaseTotals(TenantId tenant, Period period);
+  /**
+   * Revenue (refunds included), purchases (refunds excluded) and purchasing customers of each
+   * period, one entry per currency.
+   */
+  List<List<PurchaseTotals>> purchaseTotals(TenantId tenant, List<Period> periods, Segment segment);
 }

@@ -14,6 +14,7 @@ import io.cskpi.domain.LifecycleEvent.Type;
 import io.cskpi.domain.Money;
 import io.cskpi.domain.Period;
 import io.cskpi.domain.Purchase;
+import io.cskpi.domain.Segment;
 import io.cskpi.domain.Tenant;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -58,6 +60,14 @@ public abstract class StoreContract {
     ports = ports();
     tenant = new TenantId("t-" + UUID.randomUUID().toString().substring(0, 12));
     ports.tenants().create(new Tenant(tenant, "Test", ZoneOffset.UTC, null, Instant.parse("2025-01-01T00:00:00Z")));
+  }
+
+  private LifecycleSummary lifecycle(TenantId tenant, ChurnPolicy policy, Period period) {
+    return ports.statistics().lifecycle(tenant, policy, List.of(period), Segment.everyone()).get(0);
+  }
+
+  private List<PurchaseTotals> totals(TenantId tenant, Period period) {
+    return ports.statistics().purchaseTotals(tenant, List.of(period), Segment.everyone()).get(0);
   }
 
   private static Instant march(int day) {
@@ -112,7 +122,7 @@ public abstract class StoreContract {
     ports.customers().upsert(tenant, customers);
     ports.customers().recordEvents(tenant, events);
 
-    LifecycleSummary summary = ports.statistics().lifecycle(tenant, new ChurnPolicy.LifecycleEvents(), MARCH);
+    LifecycleSummary summary = lifecycle(tenant, new ChurnPolicy.LifecycleEvents(), MARCH);
 
     assertThat(summary.counts()).isEqualTo(new ChurnCounts(100, 10, 1, 1, 1, 90));
     // lifespans at the end: ten from BEFORE to their churn, one from March 3 to March 15
@@ -138,11 +148,11 @@ public abstract class StoreContract {
     Period may = Period.calendar(CalendarUnit.MONTH, LocalDate.parse("2025-05-01"), ZoneOffset.UTC);
     Period july = Period.calendar(CalendarUnit.MONTH, LocalDate.parse("2025-07-01"), ZoneOffset.UTC);
 
-    assertThat(ports.statistics().lifecycle(tenant, policy, april).counts())
+    assertThat(lifecycle(tenant, policy, april).counts())
         .isEqualTo(new ChurnCounts(2, 1, 1, 0, 0, 2));
-    assertThat(ports.statistics().lifecycle(tenant, policy, may).counts())
+    assertThat(lifecycle(tenant, policy, may).counts())
         .isEqualTo(new ChurnCounts(2, 0, 0, 1, 0, 3));
-    LifecycleSummary julySummary = ports.statistics().lifecycle(tenant, policy, july);
+    LifecycleSummary julySummary = lifecycle(tenant, policy, july);
     assertThat(julySummary.counts()).isEqualTo(new ChurnCounts(3, 2, 0, 0, 0, 1));
     // b: Jan 10 to Jul 9 (180 days); c: Apr 10 to Jul 9 (90 days)
     assertThat(julySummary.lifespansAtEnd()).isEqualTo(new LifespanStats(2, (180L + 90) * 86_400));
@@ -160,7 +170,7 @@ public abstract class StoreContract {
     batch.add(purchase("april", "a", Instant.parse("2025-04-01T00:00:00Z"), "1000.00"));
     ports.purchases().record(tenant, batch);
 
-    List<PurchaseTotals> totals = ports.statistics().purchaseTotals(tenant, MARCH);
+    List<PurchaseTotals> totals = totals(tenant, MARCH);
 
     assertThat(totals).hasSize(2);
     PurchaseTotals eur = totals.stream().filter(t -> t.revenue().currencyCode().equals("EUR")).findFirst().orElseThrow();
@@ -182,7 +192,7 @@ public abstract class StoreContract {
 
     assertThat(first).isEqualTo(new RecordOutcome(1000, 0));
     assertThat(second).isEqualTo(new RecordOutcome(0, 1000));
-    assertThat(ports.statistics().purchaseTotals(tenant, MARCH).get(0).purchases()).isEqualTo(1000);
+    assertThat(totals(tenant, MARCH).get(0).purchases()).isEqualTo(1000);
   }
 
   @Test
@@ -272,6 +282,52 @@ public abstract class StoreContract {
   }
 
   @Test
+  void aSeriesInOneCallEqualsItsPeriodsOneByOne() {
+    ports.customers().upsert(tenant, List.of(customer("a", null), customer("b", null)));
+    ports.purchases().record(tenant, List.of(
+        purchase("o1", "a", day("2025-01-10"), "10.00"), purchase("o2", "a", day("2025-05-20"), "12.50"),
+        purchase("o3", "b", day("2025-02-28"), "7.00"), purchase("o4", "b", day("2025-03-01"), "1.00")));
+    ChurnPolicy policy = new ChurnPolicy.Inactivity(30);
+    List<Period> months = Period.calendarSeries(CalendarUnit.MONTH, LocalDate.parse("2025-01-01"), 8, ZoneOffset.UTC);
+
+    List<LifecycleSummary> series = ports.statistics().lifecycle(tenant, policy, months, Segment.everyone());
+    List<List<PurchaseTotals>> totals = ports.statistics().purchaseTotals(tenant, months, Segment.everyone());
+
+    assertThat(series).hasSize(8);
+    for (int i = 0; i < months.size(); i++) {
+      assertThat(series.get(i)).as(months.get(i).label()).isEqualTo(lifecycle(tenant, policy, months.get(i)));
+      assertThat(totals.get(i)).as(months.get(i).label()).isEqualTo(totals(tenant, months.get(i)));
+    }
+    assertThat(series.get(2).counts()).as("March: b active at its start, churned on March 31")
+        .isEqualTo(new ChurnCounts(1, 1, 0, 0, 0, 0));
+    assertThat(series.get(4).counts().reactivations()).isEqualTo(1);
+  }
+
+  @Test
+  void aSegmentKeepsOnlyItsCustomers() {
+    ports.customers().upsert(tenant, List.of(
+        new Customer("es-pro", BEFORE, Map.of("country", "ES", "plan", "pro"), BEFORE),
+        new Customer("es-basic", BEFORE, Map.of("country", "ES", "plan", "basic"), BEFORE),
+        new Customer("pt-pro", BEFORE, Map.of("country", "PT", "plan", "pro"), BEFORE),
+        new Customer("none", BEFORE, Map.of(), BEFORE)));
+    ports.customers().recordEvents(tenant, List.of(new LifecycleEvent("es-pro", Type.CHURNED, march(3))));
+    ports.purchases().record(tenant, List.of(purchase("o1", "es-pro", march(1), "10.00"),
+        purchase("o2", "es-basic", march(2), "20.00"), purchase("o3", "pt-pro", march(2), "40.00")));
+    Segment esOrPtPro = new Segment(List.of(new Segment.AttributeFilter("country", Set.of("ES", "PT")),
+        new Segment.AttributeFilter("plan", Set.of("pro"))));
+
+    LifecycleSummary summary = ports.statistics()
+        .lifecycle(tenant, new ChurnPolicy.LifecycleEvents(), List.of(MARCH), esOrPtPro).get(0);
+    PurchaseTotals totals = ports.statistics().purchaseTotals(tenant, List.of(MARCH), esOrPtPro).get(0).get(0);
+
+    assertThat(summary.counts()).isEqualTo(new ChurnCounts(2, 1, 0, 0, 0, 1));
+    assertThat(totals.revenue().amount()).isEqualByComparingTo("50.00");
+    assertThat(totals.purchasingCustomers()).isEqualTo(2);
+    assertThat(ports.customers().knownAttributeKeys(tenant, List.of("country", "plan", "industry")))
+        .containsExactlyInAnyOrder("country", "plan");
+  }
+
+  @Test
   void aTokenNoListReturnedIsRefused() {
     assertThatThrownBy(() -> ports.customers().list(tenant, PageRequest.of(10, "nonsense")))
         .isInstanceOfSatisfying(CskpiException.class, e -> assertThat(e.violations())
@@ -296,7 +352,7 @@ public abstract class StoreContract {
           .isEqualTo(time);
       Period aprilInShanghai = Period.calendar(CalendarUnit.MONTH,
           LocalDate.parse("2024-04-01"), ZoneId.of("Asia/Shanghai"));
-      assertThat(ports.statistics().purchaseTotals(tenant, aprilInShanghai)).hasSize(1);
+      assertThat(totals(tenant, aprilInShanghai)).hasSize(1);
     } finally {
       TimeZone.setDefault(saved);
     }
@@ -312,8 +368,8 @@ public abstract class StoreContract {
 
     assertThat(ports.purchases().record(other, List.of(purchase("o1", "a", march(2), "2.00"))))
         .isEqualTo(new RecordOutcome(1, 0));
-    assertThat(ports.statistics().purchaseTotals(other, MARCH).get(0).revenue().amount()).isEqualByComparingTo("2");
-    assertThat(ports.statistics().lifecycle(other, new ChurnPolicy.LifecycleEvents(), MARCH).counts().atStart())
+    assertThat(totals(other, MARCH).get(0).revenue().amount()).isEqualByComparingTo("2");
+    assertThat(lifecycle(other, new ChurnPolicy.LifecycleEvents(), MARCH).counts().atStart())
         .isEqualTo(1);
   }
 }

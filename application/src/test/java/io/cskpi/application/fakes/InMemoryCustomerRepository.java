@@ -11,8 +11,10 @@ import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@link CustomerRepository} in memory; page tokens are "after:" and the last id of the page. */
 public final class InMemoryCustomerRepository implements CustomerRepository {
@@ -42,6 +44,14 @@ public final class InMemoryCustomerRepository implements CustomerRepository {
       }
     });
     return found;
+  }
+
+  @Override
+  public synchronized Set<String> knownAttributeKeys(TenantId tenant, Collection<String> keys) {
+    Set<String> known = new HashSet<>();
+    data.customers(tenant).values().forEach(c -> c.attributes().keySet().stream().filter(keys::contains)
+        .forEach(known::add));
+    return known;
   }
 
   @Override

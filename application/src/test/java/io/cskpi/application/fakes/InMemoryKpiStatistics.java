@@ -6,6 +6,7 @@ import io.cskpi.domain.LifecycleEvent;
 import io.cskpi.domain.Money;
 import io.cskpi.domain.Period;
 import io.cskpi.domain.Purchase;
+import io.cskpi.domain.Segment;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.kpi.Lifecycle;
 import io.cskpi.domain.kpi.LifecycleCounter;
@@ -27,18 +28,25 @@ public final class InMemoryKpiStatistics implements KpiStatistics {
   }
 
   @Override
-  public synchronized LifecycleSummary lifecycle(TenantId tenant, ChurnPolicy policy, Period period) {
+  public synchronized List<LifecycleSummary> lifecycle(TenantId tenant, ChurnPolicy policy, List<Period> periods,
+      Segment segment) {
     List<Lifecycle> lifecycles = policy instanceof ChurnPolicy.Inactivity inactivity
-        ? data.purchaseList(tenant).stream()
+        ? purchasesOf(tenant, segment).stream()
             .collect(Collectors.groupingBy(Purchase::customerId,
                 Collectors.mapping(Purchase::time, Collectors.toList())))
             .values().stream().map(times -> Lifecycle.fromPurchases(times, inactivity.days())).toList()
         : data.customers(tenant).values().stream()
+            .filter(c -> segment.contains(c.attributes()))
             .map(c -> Lifecycle.contractual(c.acquireTime(), data.events(tenant).stream()
                 .filter(e -> e.customerId().equals(c.customerId()))
                 .map(InMemoryKpiStatistics::toEvent).toList()))
             .toList();
-    return LifecycleCounter.summarize(lifecycles, period);
+    return periods.stream().map(period -> LifecycleCounter.summarize(lifecycles, period)).toList();
+  }
+
+  private List<Purchase> purchasesOf(TenantId tenant, Segment segment) {
+    return data.purchaseList(tenant).stream()
+        .filter(p -> segment.contains(data.customers(tenant).get(p.customerId()).attributes())).toList();
   }
 
   private static Lifecycle.Event toEvent(LifecycleEvent event) {
@@ -47,8 +55,13 @@ public final class InMemoryKpiStatistics implements KpiStatistics {
   }
 
   @Override
-  public synchronized List<PurchaseTotals> purchaseTotals(TenantId tenant, Period period) {
-    Map<String, List<Purchase>> byCurrency = data.purchaseList(tenant).stream()
+  public synchronized List<List<PurchaseTotals>> purchaseTotals(TenantId tenant, List<Period> periods,
+      Segment segment) {
+    return periods.stream().map(period -> totals(purchasesOf(tenant, segment), period)).toList();
+  }
+
+  private static List<PurchaseTotals> totals(List<Purchase> purchases, Period period) {
+    Map<String, List<Purchase>> byCurrency = purchases.stream()
         .filter(p -> period.contains(p.time()))
         .collect(Collectors.groupingBy(p -> p.amount().currencyCode(), TreeMap::new, Collectors.toList()));
     return byCurrency.entrySet().stream().map(e -> new PurchaseTotals(

@@ -15,6 +15,7 @@ public final class LifecycleCounter {
     long reactivations = 0;
     long newAndChurned = 0;
     long activeAtEnd = 0;
+    long activeDuring = 0;
     long churnedAtEnd = 0;
     long lifespanSeconds = 0;
     for (Lifecycle lifecycle : lifecycles) {
@@ -26,7 +27,9 @@ public final class LifecycleCounter {
       newCustomers += acquiredIn ? 1 : 0;
       newAndChurned += acquiredIn && !activeEnd ? 1 : 0;
       activeAtEnd += activeEnd ? 1 : 0;
-      reactivations += lifecycle.reactivationsIn(period);
+      long reactivated = lifecycle.reactivationsIn(period);
+      reactivations += reactivated;
+      activeDuring += activeStart || acquiredIn || reactivated > 0 ? 1 : 0;
       var lifespan = lifecycle.lifespanSecondsIfChurnedBefore(period.end());
       if (lifespan.isPresent()) {
         churnedAtEnd++;
@@ -34,7 +37,7 @@ public final class LifecycleCounter {
       }
     }
     return new LifecycleSummary(
-        new ChurnCounts(atStart, churned, newCustomers, reactivations, newAndChurned, activeAtEnd),
+        new ChurnCounts(atStart, churned, newCustomers, reactivations, newAndChurned, activeAtEnd), activeDuring,
         new LifespanStats(churnedAtEnd, lifespanSeconds));
   }
 }

@@ -1,4 +1,7 @@
 package io.cskpi.domain.kpi;
 
-/** A period's churn counts and the lifespans of the customers churned at its end. */
-public record LifecycleSummary(ChurnCounts counts, LifespanStats lifespansAtEnd) {}
+/**
+ * A period's churn counts, the customers active at any moment of it, and the lifespans of the
+ * customers churned at its end.
+ */
+public record LifecycleSummary(ChurnCounts counts, long activeDuring, LifespanStats lifespansAtEnd) {}

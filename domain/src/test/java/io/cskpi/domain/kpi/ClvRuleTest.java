@@ -29,7 +29,7 @@ class ClvRuleTest {
   void specExample() {
     // 365 days, 1,200 purchases worth 60,000.00 by 400 customers, mean lifespan 1,095 days
     HistoricalClv clv = ClvRule.historical(DAYS_365, totals("60000.00", 1200, 400),
-        new LifecycleSummary(new ChurnCounts(400, 40, 0, 0, 0, 360), new LifespanStats(40, 40 * 1095 * DAY)));
+        new LifecycleSummary(new ChurnCounts(400, 40, 0, 0, 0, 360), 0, new LifespanStats(40, 40 * 1095 * DAY)));
 
     assertThat(clv.value()).contains(Money.parse("450.00", "USD"));
     assertThat(clv.averagePurchaseValue().orElseThrow()).isEqualByComparingTo("50");
@@ -44,7 +44,7 @@ class ClvRuleTest {
   void withoutChurnedCustomersTheLifespanIsPeriodOverChurnRate() {
     // 365 days at 25 % gives 1,460 days
     HistoricalClv clv = ClvRule.historical(DAYS_365, totals("60000.00", 1200, 400),
-        new LifecycleSummary(new ChurnCounts(400, 100, 0, 0, 0, 300), new LifespanStats(0, 0)));
+        new LifecycleSummary(new ChurnCounts(400, 100, 0, 0, 0, 300), 0, new LifespanStats(0, 0)));
 
     assertThat(clv.lifespanDays()).hasValue(1460.0);
     assertThat(clv.lifespanSource()).isEqualTo(LifespanSource.PERIOD_OVER_CHURN_RATE);
@@ -57,7 +57,7 @@ class ClvRuleTest {
   @CsvSource({"0, 0, 0, ZERO_DENOMINATOR", "50, 0, 0, ZERO_DENOMINATOR"})
   void withoutAnyLifespanItIsUndefined(long atStart, long churned, long churnedAtEnd, UndefinedReason reason) {
     HistoricalClv clv = ClvRule.historical(DAYS_365, totals("100.00", 2, 1),
-        new LifecycleSummary(new ChurnCounts(atStart, churned, 0, 0, 0, atStart - churned),
+        new LifecycleSummary(new ChurnCounts(atStart, churned, 0, 0, 0, atStart - churned), 0,
             new LifespanStats(churnedAtEnd, 0)));
 
     assertThat(clv.value()).isEmpty();
@@ -68,7 +68,7 @@ class ClvRuleTest {
   @Test
   void withoutPurchasesThereIsNoData() {
     HistoricalClv clv = ClvRule.historical(DAYS_365, PurchaseTotals.none("USD"),
-        new LifecycleSummary(new ChurnCounts(10, 1, 0, 0, 0, 9), new LifespanStats(1, DAY)));
+        new LifecycleSummary(new ChurnCounts(10, 1, 0, 0, 0, 9), 0, new LifespanStats(1, DAY)));
 
     assertThat(clv.value()).isEmpty();
     assertThat(clv.undefinedReason()).isEqualTo(UndefinedReason.NO_DATA);
@@ -78,7 +78,7 @@ class ClvRuleTest {
   void theValueIsRoundedHalfUpToCentsOnlyAtTheEnd() {
     // APV 1/3 (never exact), F = 3 per 365 days, L = 370.475 days: CLV exactly 1.015 -> 1.02
     HistoricalClv clv = ClvRule.historical(DAYS_365, totals("1.00", 3, 1),
-        new LifecycleSummary(new ChurnCounts(1, 1, 0, 0, 0, 0), new LifespanStats(1, 32_009_040)));
+        new LifecycleSummary(new ChurnCounts(1, 1, 0, 0, 0, 0), 0, new LifespanStats(1, 32_009_040)));
 
     assertThat(clv.lifespanDays().getAsDouble()).isCloseTo(370.475, offset(1e-9));
     assertThat(clv.value().orElseThrow().amount()).isEqualByComparingTo(new BigDecimal("1.02"));

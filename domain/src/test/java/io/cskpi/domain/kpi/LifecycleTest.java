@@ -48,6 +48,7 @@ class LifecycleTest {
     ChurnCounts counts = summary.counts();
 
     assertThat(counts).isEqualTo(new ChurnCounts(100, 10, 1, 1, 1, 90));
+    assertThat(summary.activeDuring()).as("the 100 of S and the one acquired in March").isEqualTo(101);
     assertThat(ChurnRule.rate(MARCH, null, counts).ratePercent()).hasValue(10.0);
   }
 

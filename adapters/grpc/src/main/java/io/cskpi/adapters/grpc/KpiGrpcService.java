@@ -30,8 +30,10 @@ public final class KpiGrpcService extends KpiServiceGrpc.KpiServiceImplBase {
       StreamObserver<ComputeChurnRateResponse> observer) {
     Rpc.unary(observer, "tenant", () -> {
       TenantId tenant = ResourceNames.tenant("tenant", request.getTenant());
-      var churn = computeChurnRate.compute(tenant, KpiProtoMapper.period(request.hasPeriod(), request.getPeriod()));
-      return ComputeChurnRateResponse.newBuilder().setChurnRate(KpiProtoMapper.toProto(churn)).build();
+      var rates = computeChurnRate.compute(KpiProtoMapper.query(tenant, request.hasPeriod(), request.getPeriod(),
+          request.getPeriodCount(), request.getSegmentList()));
+      return ComputeChurnRateResponse.newBuilder()
+          .addAllChurnRates(rates.stream().map(KpiProtoMapper::toProto).toList()).build();
     });
   }
 
@@ -44,12 +46,13 @@ public final class KpiGrpcService extends KpiServiceGrpc.KpiServiceImplBase {
           && request.getMethod() != ClvMethod.CLV_METHOD_HISTORICAL) {
         throw CskpiException.invalid("method", "must be CLV_METHOD_HISTORICAL");
       }
-      var period = KpiProtoMapper.period(request.hasPeriod(), request.getPeriod());
+      var query = KpiProtoMapper.query(tenant, request.hasPeriod(), request.getPeriod(), request.getPeriodCount(),
+          request.getSegmentList());
       Optional<String> currency = request.getCurrencyCode().isEmpty() ? Optional.empty()
           : Optional.of(request.getCurrencyCode());
-      var clv = computeCustomerLifetimeValue.compute(tenant, period, currency);
+      var values = computeCustomerLifetimeValue.compute(query, currency);
       return ComputeCustomerLifetimeValueResponse.newBuilder()
-          .setCustomerLifetimeValue(KpiProtoMapper.toProto(clv)).build();
+          .addAllCustomerLifetimeValues(values.stream().map(KpiProtoMapper::toProto).toList()).build();
     });
   }
 }

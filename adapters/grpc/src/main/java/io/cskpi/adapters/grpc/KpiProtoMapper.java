@@ -1,13 +1,17 @@
 package io.cskpi.adapters.grpc;
 
+import io.cskpi.application.KpiQuery;
 import io.cskpi.application.PeriodQuery;
 import io.cskpi.domain.CalendarUnit;
 import io.cskpi.domain.Period;
+import io.cskpi.domain.Segment;
+import io.cskpi.domain.TenantId;
 import io.cskpi.domain.TimeZones;
 import io.cskpi.domain.errors.CskpiException;
 import io.cskpi.domain.kpi.ChurnRate;
 import io.cskpi.domain.kpi.HistoricalClv;
 import io.cskpi.domain.kpi.UndefinedReason;
+import io.cskpi.proto.v1.AttributeFilter;
 import io.cskpi.proto.v1.CalendarPeriod;
 import io.cskpi.proto.v1.ChurnRule;
 import io.cskpi.proto.v1.ClvMethod;
@@ -17,6 +21,8 @@ import io.cskpi.proto.v1.LifespanSource;
 import io.cskpi.proto.v1.ResolvedPeriod;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
 
 /** KPI requests and results between proto and domain. */
 final class KpiProtoMapper {
@@ -60,6 +66,18 @@ final class KpiProtoMapper {
     }
     return new PeriodQuery.Calendar(unit, date, calendar.getTimeZone().isEmpty() ? null
         : TimeZones.parse("period.calendar.time_zone", calendar.getTimeZone()));
+  }
+
+  /** The tenant, period, series length and segment every KPI request carries. */
+  static KpiQuery query(TenantId tenant, boolean hasPeriod, io.cskpi.proto.v1.Period period, int periodCount,
+      List<AttributeFilter> segment) {
+    PeriodQuery periodQuery = period(hasPeriod, period);
+    if (periodCount < 0) {
+      throw CskpiException.invalid("period_count", "must be 0 to " + PeriodQuery.MAX_SERIES);
+    }
+    List<Segment.AttributeFilter> filters = Fields.mapAll("segment", segment,
+        f -> new Segment.AttributeFilter(f.getKey(), new HashSet<>(f.getValuesList())));
+    return new KpiQuery(tenant, periodQuery, Math.max(1, periodCount), new Segment(filters));
   }
 
   static ResolvedPeriod toProto(Period period) {

@@ -82,12 +82,12 @@ class KpiApiTest {
 
   private ChurnRate churn(Period period) {
     return api.kpis.computeChurnRate(ComputeChurnRateRequest.newBuilder().setTenant(T).setPeriod(period).build())
-        .getChurnRate();
+        .getChurnRates(0);
   }
 
   private CustomerLifetimeValue clv(Period period) {
     return api.kpis.computeCustomerLifetimeValue(ComputeCustomerLifetimeValueRequest.newBuilder()
-        .setTenant(T).setPeriod(period).build()).getCustomerLifetimeValue();
+        .setTenant(T).setPeriod(period).build()).getCustomerLifetimeValues(0);
   }
 
   @Test

@@ -79,6 +79,21 @@ public final class MySqlCustomerRepository implements CustomerRepository {
   }
 
   @Override
+  public Set<String> knownAttributeKeys(TenantId tenant, Collection<String> keys) {
+    Sql sql = new Sql().add("SELECT DISTINCT attr_key FROM customer_attributes WHERE tenant_id = ? AND attr_key",
+        tenant.value()).in(keys);
+    return jdbc.read(connection -> {
+      Set<String> known = new HashSet<>();
+      try (PreparedStatement select = sql.prepare(connection); ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          known.add(rows.getString(1));
+        }
+      }
+      return known;
+    });
+  }
+
+  @Override
   public Page<Customer> list(TenantId tenant, PageRequest page) {
     String after = page.token().isEmpty() ? "" : PageTokens.decode(page.token(), "customers", 1).get(0);
     Map<String, Customer> found = jdbc.read(connection -> load(connection, tenant,

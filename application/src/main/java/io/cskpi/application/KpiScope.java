@@ -1,0 +1,38 @@
+package io.cskpi.application;
+
+import io.cskpi.application.port.CustomerRepository;
+import io.cskpi.domain.Period;
+import io.cskpi.domain.Segment;
+import io.cskpi.domain.Tenant;
+import io.cskpi.domain.errors.CskpiException;
+import io.cskpi.domain.errors.FieldViolation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A KPI query resolved against its tenant: the tenant, the periods and a segment on known attributes. */
+public record KpiScope(Tenant tenant, List<Period> periods, Segment segment) {
+
+  /** Resolves the periods in the tenant's zone; a filter on an attribute no customer has is refused. */
+  static KpiScope resolve(KpiQuery query, TenantLookup lookup, CustomerRepository customers) {
+    Tenant tenant = lookup.require(query.tenant());
+    List<Period> periods = query.period().resolveSeries(tenant.timeZone(), query.periodCount());
+    Set<String> keys = query.segment().filters().stream().map(Segment.AttributeFilter::key).collect(Collectors.toSet());
+    if (!keys.isEmpty()) {
+      Set<String> known = customers.knownAttributeKeys(query.tenant(), keys);
+      List<FieldViolation> unknown = new ArrayList<>();
+      for (int i = 0; i < query.segment().filters().size(); i++) {
+        String key = query.segment().filters().get(i).key();
+        if (!known.contains(key)) {
+          unknown.add(new FieldViolation("segment[" + i + "].key", "no customer of the tenant has the attribute \""
+              + key + "\""));
+        }
+      }
+      if (!unknown.isEmpty()) {
+        throw CskpiException.invalid(unknown);
+      }
+    }
+    return new KpiScope(tenant, periods, query.segment());
+  }
+}
