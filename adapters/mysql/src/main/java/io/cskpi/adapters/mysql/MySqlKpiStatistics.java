@@ -12,6 +12,7 @@ import io.cskpi.domain.kpi.LifespanStats;
 import io.cskpi.domain.kpi.PurchaseTotals;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,36 +35,22 @@ public final class MySqlKpiStatistics implements KpiStatistics {
   }
 
   /**
-   * For boundaries b0..bN of the consecutive periods: per customer, the acquisition and the latest
-   * event strictly before each boundary (active, churned, or nothing), the latest churn before
-   * each boundary and the reactivations inside each period; then the counts of every period.
+   * For boundaries b0..bN of the consecutive periods, a CTE "flags" with one row per customer of
+   * the segment: acquired_at; active_j and churned_j, its state just before b_j; churn_j, its
+   * latest churn before b_j; new_i and react_i, its acquisition and reactivations in period i.
+   * Then the counts of every period from those flags, in the same query.
    */
   @Override
   public List<LifecycleSummary> lifecycle(TenantId tenant, ChurnPolicy policy, List<Period> periods, Segment segment) {
     List<Instant> bounds = boundaries(periods);
     int n = periods.size();
     Sql sql = new Sql().add("WITH ");
-    events(sql, tenant, policy, segment);
-    sql.add(", per_customer AS (SELECT MIN(CASE WHEN kind = 1 THEN at END) AS acquired_at");
-    for (int j = 0; j <= n; j++) {
-      sql.add(", MAX(CASE WHEN at < ? THEN " + EVENT_KEY + " END) AS last_" + j, bounds.get(j));
-      sql.add(", MAX(CASE WHEN kind = 2 AND at < ? THEN at END) AS churn_" + j, bounds.get(j));
+    if (policy instanceof ChurnPolicy.Inactivity rule) {
+      inactivityFlags(sql, tenant, rule.days(), bounds, segment);
+    } else {
+      pushedEventFlags(sql, tenant, bounds, segment);
     }
-    for (int i = 0; i < n; i++) {
-      sql.add(", SUM(CASE WHEN kind = 3 AND at >= ? AND at < ? THEN 1 ELSE 0 END) AS react_" + i,
-          bounds.get(i), bounds.get(i + 1));
-    }
-    sql.add(" FROM events GROUP BY customer_id), flags AS (SELECT acquired_at");
-    for (int j = 0; j <= n; j++) {
-      sql.add(", churn_" + j);
-      sql.add(", COALESCE(acquired_at < ? AND RIGHT(last_" + j + ", 1) IN ('1', '3'), 0) AS active_" + j, bounds.get(j));
-      sql.add(", COALESCE(acquired_at < ? AND RIGHT(last_" + j + ", 1) = '2', 0) AS churned_" + j, bounds.get(j));
-    }
-    for (int i = 0; i < n; i++) {
-      sql.add(", react_" + i + ", COALESCE(acquired_at >= ? AND acquired_at < ?, 0) AS new_" + i,
-          bounds.get(i), bounds.get(i + 1));
-    }
-    sql.add(" FROM per_customer) SELECT 0");
+    sql.add(" SELECT 0");
     for (int i = 0; i < n; i++) {
       int e = i + 1;
       sql.add(", COALESCE(SUM(active_" + i + "), 0), COALESCE(SUM(active_" + i + " AND NOT active_" + e + "), 0)"
@@ -92,31 +79,70 @@ public final class MySqlKpiStatistics implements KpiStatistics {
   }
 
   /**
-   * The CTE "events" (customer_id, kind 1 acquired / 2 churned / 3 reactivated, at) of the
-   * segment's customers: pushed events, or, under an inactivity rule of N days, derived from
-   * purchases: acquired at the first purchase, reactivated by a purchase more than N days after
-   * the previous one, churned N days after a purchase that no purchase follows within N days.
-   * Refunds are not activity.
+   * Inactivity rule of N days, from purchases (refunds are not activity): acquired at the first
+   * purchase; active just before b exactly when a purchase lies in [b - N days, b); the latest
+   * churn before b is the latest purchase before b plus N days; a purchase more than N days after
+   * the previous one is a reactivation.
    */
-  private static void events(Sql sql, TenantId tenant, ChurnPolicy policy, Segment segment) {
-    if (policy instanceof ChurnPolicy.Inactivity rule) {
-      sql.add("p AS (SELECT customer_id, purchased_at AS at,"
-          + " LAG(purchased_at) OVER (PARTITION BY customer_id ORDER BY purchased_at) AS prev_at,"
-          + " LEAD(purchased_at) OVER (PARTITION BY customer_id ORDER BY purchased_at) AS next_at"
-          + " FROM purchases WHERE tenant_id = ? AND refunded_order_id IS NULL", tenant.value())
-          .segment(tenant, segment, "customer_id")
-          .add("), events AS (SELECT customer_id, 1 AS kind, at FROM p WHERE prev_at IS NULL"
-              + " UNION ALL SELECT customer_id, 3, at FROM p WHERE at > prev_at + INTERVAL ? DAY"
-              + " UNION ALL SELECT customer_id, 2, at + INTERVAL ? DAY FROM p"
-              + " WHERE next_at IS NULL OR next_at > at + INTERVAL ? DAY)", rule.days(), rule.days(), rule.days());
-    } else {
-      sql.add("events AS (SELECT customer_id, 1 AS kind, acquired_at AS at FROM customers"
-              + " WHERE tenant_id = ? AND acquired_at IS NOT NULL", tenant.value())
-          .segment(tenant, segment, "customer_id")
-          .add(" UNION ALL SELECT customer_id, kind, event_at FROM lifecycle_events WHERE tenant_id = ?", tenant.value())
-          .segment(tenant, segment, "customer_id")
-          .add(")");
+  private static void inactivityFlags(Sql sql, TenantId tenant, int days, List<Instant> bounds, Segment segment) {
+    Duration window = Duration.ofDays(days);
+    sql.add("p AS (SELECT customer_id, purchased_at AS at,"
+            + " LAG(purchased_at) OVER (PARTITION BY customer_id ORDER BY purchased_at) AS prev_at"
+            + " FROM purchases WHERE tenant_id = ? AND refunded_order_id IS NULL", tenant.value())
+        .segment(tenant, segment, "customer_id")
+        .add("), per_customer AS (SELECT MIN(at) AS acquired_at");
+    for (int j = 0; j < bounds.size(); j++) {
+      sql.add(", MAX(at >= ? AND at < ?) AS active_" + j, bounds.get(j).minus(window), bounds.get(j));
+      sql.add(", MAX(CASE WHEN at < ? THEN at END) AS last_" + j, bounds.get(j));
     }
+    for (int i = 0; i + 1 < bounds.size(); i++) {
+      sql.add(", COALESCE(SUM(at > prev_at + INTERVAL ? DAY AND at >= ? AND at < ?), 0) AS react_" + i,
+          days, bounds.get(i), bounds.get(i + 1));
+    }
+    sql.add(" FROM p GROUP BY customer_id), flags AS (SELECT acquired_at");
+    for (int j = 0; j < bounds.size(); j++) {
+      sql.add(", active_" + j + ", (acquired_at < ? AND NOT active_" + j + ") AS churned_" + j
+          + ", last_" + j + " + INTERVAL ? DAY AS churn_" + j, bounds.get(j), days);
+    }
+    newAndReactivated(sql, bounds);
+  }
+
+  /**
+   * Lifecycle events pushed by clients (kind 1 acquired at customers.acquired_at, 2 churned,
+   * 3 reactivated): the state just before b is that of the latest event before b, compared as
+   * text of its time then kind, so that same-instant events order by kind.
+   */
+  private static void pushedEventFlags(Sql sql, TenantId tenant, List<Instant> bounds, Segment segment) {
+    sql.add("events AS (SELECT customer_id, 1 AS kind, acquired_at AS at FROM customers"
+            + " WHERE tenant_id = ? AND acquired_at IS NOT NULL", tenant.value())
+        .segment(tenant, segment, "customer_id")
+        .add(" UNION ALL SELECT customer_id, kind, event_at FROM lifecycle_events WHERE tenant_id = ?", tenant.value())
+        .segment(tenant, segment, "customer_id")
+        .add("), per_customer AS (SELECT MIN(CASE WHEN kind = 1 THEN at END) AS acquired_at");
+    for (int j = 0; j < bounds.size(); j++) {
+      sql.add(", MAX(CASE WHEN at < ? THEN " + EVENT_KEY + " END) AS last_" + j, bounds.get(j));
+      sql.add(", MAX(CASE WHEN kind = 2 AND at < ? THEN at END) AS churn_" + j, bounds.get(j));
+    }
+    for (int i = 0; i + 1 < bounds.size(); i++) {
+      sql.add(", SUM(CASE WHEN kind = 3 AND at >= ? AND at < ? THEN 1 ELSE 0 END) AS react_" + i,
+          bounds.get(i), bounds.get(i + 1));
+    }
+    sql.add(" FROM events GROUP BY customer_id), flags AS (SELECT acquired_at");
+    for (int j = 0; j < bounds.size(); j++) {
+      sql.add(", churn_" + j);
+      sql.add(", COALESCE(acquired_at < ? AND RIGHT(last_" + j + ", 1) IN ('1', '3'), 0) AS active_" + j, bounds.get(j));
+      sql.add(", COALESCE(acquired_at < ? AND RIGHT(last_" + j + ", 1) = '2', 0) AS churned_" + j, bounds.get(j));
+    }
+    newAndReactivated(sql, bounds);
+  }
+
+  /** The flags' last columns: react_i and new_i of every period; closes the CTE. */
+  private static void newAndReactivated(Sql sql, List<Instant> bounds) {
+    for (int i = 0; i + 1 < bounds.size(); i++) {
+      sql.add(", react_" + i + ", COALESCE(acquired_at >= ? AND acquired_at < ?, 0) AS new_" + i,
+          bounds.get(i), bounds.get(i + 1));
+    }
+    sql.add(" FROM per_customer)");
   }
 
   /** Revenue (refunds included), purchases (refunds excluded) and purchasing customers, per period and currency. */
