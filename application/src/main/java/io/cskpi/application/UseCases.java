@@ -3,6 +3,7 @@ package io.cskpi.application;
 import io.cskpi.application.port.CustomerRepository;
 import io.cskpi.application.port.KpiStatistics;
 import io.cskpi.application.port.PurchaseRepository;
+import io.cskpi.application.port.SurveyRepository;
 import io.cskpi.application.port.TenantRepository;
 import java.time.Clock;
 
@@ -10,16 +11,29 @@ import java.time.Clock;
 public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTenant updateTenant,
     UpsertCustomers upsertCustomers, RecordLifecycleEvents recordLifecycleEvents, GetCustomer getCustomer,
     ListCustomers listCustomers, RecordPurchases recordPurchases, ListPurchases listPurchases,
-    ComputeChurnRate computeChurnRate, ComputeCustomerLifetimeValue computeCustomerLifetimeValue) {
+    CreateSurvey createSurvey, GetSurvey getSurvey, ListSurveys listSurveys,
+    RecordSurveyResponses recordSurveyResponses,
+    ComputeChurnRate computeChurnRate, ComputeCustomerLifetimeValue computeCustomerLifetimeValue,
+    ComputeNetPromoterScore computeNetPromoterScore, ComputeCustomerSatisfaction computeCustomerSatisfaction) {
 
-  public static UseCases on(TenantRepository tenants, CustomerRepository customers, PurchaseRepository purchases,
-      KpiStatistics statistics, Clock clock) {
-    TenantLookup lookup = new TenantLookup(tenants);
-    return new UseCases(new CreateTenant(tenants, clock), new GetTenant(lookup), new UpdateTenant(tenants, lookup),
+  /** The outbound ports the use cases need. */
+  public record Ports(TenantRepository tenants, CustomerRepository customers, PurchaseRepository purchases,
+      SurveyRepository surveys, KpiStatistics statistics) {}
+
+  public static UseCases on(Ports ports, Clock clock) {
+    TenantLookup lookup = new TenantLookup(ports.tenants());
+    var customers = ports.customers();
+    var statistics = ports.statistics();
+    return new UseCases(new CreateTenant(ports.tenants(), clock), new GetTenant(lookup),
+        new UpdateTenant(ports.tenants(), lookup),
         new UpsertCustomers(customers, lookup, clock), new RecordLifecycleEvents(customers, lookup),
         new GetCustomer(customers, lookup), new ListCustomers(customers, lookup),
-        new RecordPurchases(purchases, customers, lookup), new ListPurchases(purchases, lookup),
+        new RecordPurchases(ports.purchases(), customers, lookup), new ListPurchases(ports.purchases(), lookup),
+        new CreateSurvey(ports.surveys(), lookup, clock), new GetSurvey(ports.surveys(), lookup),
+        new ListSurveys(ports.surveys(), lookup), new RecordSurveyResponses(ports.surveys(), customers, lookup),
         new ComputeChurnRate(statistics, lookup, customers),
-        new ComputeCustomerLifetimeValue(statistics, lookup, customers));
+        new ComputeCustomerLifetimeValue(statistics, lookup, customers),
+        new ComputeNetPromoterScore(statistics, lookup, customers),
+        new ComputeCustomerSatisfaction(statistics, lookup, customers));
   }
 }

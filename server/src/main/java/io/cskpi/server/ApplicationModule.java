@@ -4,10 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.cskpi.adapters.grpc.GrpcApi;
-import io.cskpi.adapters.mysql.MySqlCustomerRepository;
-import io.cskpi.adapters.mysql.MySqlKpiStatistics;
-import io.cskpi.adapters.mysql.MySqlPurchaseRepository;
-import io.cskpi.adapters.mysql.MySqlTenantRepository;
+import io.cskpi.adapters.mysql.MySqlStore;
 import io.cskpi.application.UseCases;
 import io.grpc.BindableService;
 import java.time.Clock;
@@ -23,8 +20,7 @@ final class ApplicationModule extends AbstractModule {
   @Provides
   @Singleton
   UseCases useCases(DataSource dataSource) {
-    return UseCases.on(new MySqlTenantRepository(dataSource), new MySqlCustomerRepository(dataSource),
-        new MySqlPurchaseRepository(dataSource), new MySqlKpiStatistics(dataSource), Clock.systemUTC());
+    return UseCases.on(MySqlStore.ports(dataSource), Clock.systemUTC());
   }
 
   @Provides

@@ -4,7 +4,9 @@ import io.cskpi.domain.ChurnPolicy;
 import io.cskpi.domain.Period;
 import io.cskpi.domain.Segment;
 import io.cskpi.domain.TenantId;
+import io.cskpi.domain.kpi.CsatSurveyCounts;
 import io.cskpi.domain.kpi.LifecycleSummary;
+import io.cskpi.domain.kpi.NpsCounts;
 import io.cskpi.domain.kpi.PurchaseTotals;
 import java.util.List;
 
@@ -23,4 +25,13 @@ public interface KpiStatistics {
    * period, one entry per currency.
    */
   List<List<PurchaseTotals>> purchaseTotals(TenantId tenant, List<Period> periods, Segment segment);
+
+  /**
+   * The histogram of NPS scores of each period: every answered response of an NPS survey, or
+   * only each customer's latest one in the period when {@code latestPerCustomer}.
+   */
+  List<NpsCounts> npsCounts(TenantId tenant, List<Period> periods, Segment segment, boolean latestPerCustomer);
+
+  /** Per CSAT survey with answers in the period: answered, satisfied and the sum of scores. */
+  List<List<CsatSurveyCounts>> csatCounts(TenantId tenant, List<Period> periods, Segment segment);
 }

@@ -3,6 +3,7 @@ package io.cskpi.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cskpi.application.UseCases;
 import io.cskpi.application.port.Page;
 import io.cskpi.application.port.PageRequest;
 import io.cskpi.application.port.RecordOutcome;
@@ -15,12 +16,17 @@ import io.cskpi.domain.Money;
 import io.cskpi.domain.Period;
 import io.cskpi.domain.Purchase;
 import io.cskpi.domain.Segment;
+import io.cskpi.domain.Survey;
+import io.cskpi.domain.SurveyResponse;
 import io.cskpi.domain.Tenant;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
 import io.cskpi.domain.kpi.ChurnCounts;
+import io.cskpi.domain.kpi.CsatScale;
+import io.cskpi.domain.kpi.CsatSurveyCounts;
 import io.cskpi.domain.kpi.LifecycleSummary;
 import io.cskpi.domain.kpi.LifespanStats;
+import io.cskpi.domain.kpi.NpsCounts;
 import io.cskpi.domain.kpi.PurchaseTotals;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,11 +55,11 @@ public abstract class StoreContract {
   private static final Period MARCH = Period.calendar(CalendarUnit.MONTH,
       LocalDate.parse("2025-03-01"), ZoneOffset.UTC);
 
-  protected Ports ports;
+  protected UseCases.Ports ports;
   protected TenantId tenant;
 
   /** A store with the schema in place; tests isolate themselves by tenant. */
-  protected abstract Ports ports();
+  protected abstract UseCases.Ports ports();
 
   @BeforeEach
   void freshTenant() {
@@ -325,6 +331,103 @@ public abstract class StoreContract {
     assertThat(totals.purchasingCustomers()).isEqualTo(2);
     assertThat(ports.customers().knownAttributeKeys(tenant, List.of("country", "plan", "industry")))
         .containsExactlyInAnyOrder("country", "plan");
+  }
+
+  private static SurveyResponse answer(String id, String survey, String customer, Instant time, Integer score) {
+    return new SurveyResponse(id, survey, customer, time, score, null, null);
+  }
+
+  private void npsAndCsatSurveys() {
+    ports.surveys().create(tenant, new Survey("nps", Survey.Kind.NPS, null, "NPS", BEFORE));
+    ports.surveys().create(tenant, new Survey("csat5", Survey.Kind.CSAT, CsatScale.defaultFor(1, 5), "", BEFORE));
+    ports.surveys().create(tenant, new Survey("csat10", Survey.Kind.CSAT, new CsatScale(1, 10, 6), "", BEFORE));
+  }
+
+  @Test
+  void surveysAreCreatedOnceAndARetryReturnsThem() {
+    npsAndCsatSurveys();
+
+    Survey again = ports.surveys().create(tenant, new Survey("csat10", Survey.Kind.CSAT, new CsatScale(1, 10, 6), "",
+        Instant.parse("2030-01-01T00:00:00Z")));
+
+    assertThat(again.createTime()).isEqualTo(BEFORE);
+    assertThatThrownBy(() -> ports.surveys().create(tenant,
+        new Survey("csat10", Survey.Kind.CSAT, new CsatScale(1, 10, 7), "", BEFORE)))
+        .isInstanceOfSatisfying(CskpiException.class, e -> assertThat(e.kind()).isEqualTo(CskpiException.Kind.ALREADY_EXISTS));
+    assertThat(ports.surveys().findAll(tenant, List.of("nps", "csat5", "zz"))).containsOnlyKeys("nps", "csat5");
+    assertThat(ports.surveys().findAll(tenant, List.of("nps")).get("nps").scale()).isEqualTo(Survey.NPS_SCALE);
+    Page<Survey> first = ports.surveys().list(tenant, PageRequest.of(2, ""));
+    assertThat(first.items()).extracting(Survey::surveyId).containsExactly("csat10", "csat5");
+    assertThat(ports.surveys().list(tenant, PageRequest.of(2, first.nextToken())).items())
+        .extracting(Survey::surveyId).containsExactly("nps");
+  }
+
+  @Test
+  void npsCountsEveryResponseOrEachCustomersLatest() {
+    npsAndCsatSurveys();
+    ports.customers().upsert(tenant, List.of(customer("a", BEFORE), customer("b", BEFORE)));
+    List<SurveyResponse> responses = new ArrayList<>();
+    for (int score = 1; score <= 10; score++) {
+      responses.add(answer("r" + score, "nps", "a", march(score), score));
+    }
+    responses.add(answer("b-early", "nps", "b", march(1), 0));
+    responses.add(answer("b-late", "nps", "b", march(20), 9));
+    responses.add(answer("b-blank", "nps", "b", march(21), null));
+    responses.add(answer("b-april", "nps", "b", Instant.parse("2025-04-01T00:00:00Z"), 10));
+    responses.add(answer("c5", "csat5", "b", march(2), 5));
+    ports.surveys().recordResponses(tenant, responses);
+
+    NpsCounts all = ports.statistics().npsCounts(tenant, List.of(MARCH), Segment.everyone(), false).get(0);
+    NpsCounts latest = ports.statistics().npsCounts(tenant, List.of(MARCH), Segment.everyone(), true).get(0);
+
+    assertThat(all).isEqualTo(NpsCounts.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 10));
+    assertThat(latest).isEqualTo(NpsCounts.of(10, 9));
+  }
+
+  @Test
+  void csatCountsEachSurveyAgainstItsOwnThreshold() {
+    npsAndCsatSurveys();
+    ports.customers().upsert(tenant, List.of(
+        new Customer("es", BEFORE, Map.of("country", "ES"), BEFORE), customer("other", BEFORE)));
+    List<SurveyResponse> responses = new ArrayList<>();
+    int[] fivePoint = {5, 5, 4, 4, 4, 3, 2, 1};
+    for (int i = 0; i < fivePoint.length; i++) {
+      responses.add(answer("five-" + i, "csat5", "es", march(1 + i), fivePoint[i]));
+    }
+    responses.add(answer("five-blank", "csat5", "es", march(10), null));
+    responses.add(answer("ten-6", "csat10", "other", march(3), 6));
+    responses.add(answer("ten-5", "csat10", "other", march(3), 5));
+    ports.surveys().recordResponses(tenant, responses);
+
+    List<CsatSurveyCounts> counts = ports.statistics().csatCounts(tenant, List.of(MARCH), Segment.everyone()).get(0);
+    List<CsatSurveyCounts> spanish = ports.statistics().csatCounts(tenant, List.of(MARCH),
+        new Segment(List.of(new Segment.AttributeFilter("country", Set.of("ES"))))).get(0);
+
+    assertThat(counts).containsExactly(
+        new CsatSurveyCounts("csat10", new CsatScale(1, 10, 6), 2, 1, 11),
+        new CsatSurveyCounts("csat5", CsatScale.defaultFor(1, 5), 8, 5, 28));
+    assertThat(spanish).containsExactly(new CsatSurveyCounts("csat5", CsatScale.defaultFor(1, 5), 8, 5, 28));
+  }
+
+  @Test
+  void responsesAreIdempotentKeepTheirTextAndConflictsStoreNothing() {
+    npsAndCsatSurveys();
+    ports.customers().upsert(tenant, List.of(customer("a", BEFORE)));
+    SurveyResponse withText = new SurveyResponse("r1", "nps", "a", march(2), 9,
+        "Support was great \uD83D\uDC4D\uD83C\uDFFD \u2014 merci", "en");
+    List<SurveyResponse> batch = List.of(withText, answer("r2", "nps", "a", march(3), 3));
+
+    assertThat(ports.surveys().recordResponses(tenant, batch)).isEqualTo(new RecordOutcome(2, 0));
+    assertThat(ports.surveys().recordResponses(tenant, batch)).as("the text read back is identical")
+        .isEqualTo(new RecordOutcome(0, 2));
+    assertThatThrownBy(() -> ports.surveys().recordResponses(tenant, List.of(answer("r3", "nps", "a", march(4), 1),
+        new SurveyResponse("r1", "nps", "a", march(2), 9, "Support was great", "en"))))
+        .isInstanceOfSatisfying(CskpiException.class, e -> {
+          assertThat(e.kind()).isEqualTo(CskpiException.Kind.ALREADY_EXISTS);
+          assertThat(e.violations()).extracting(v -> v.field()).containsExactly("responses[1].response_id");
+        });
+    assertThat(ports.statistics().npsCounts(tenant, List.of(MARCH), Segment.everyone(), false).get(0).responses())
+        .isEqualTo(2);
   }
 
   @Test

@@ -3,6 +3,8 @@ package io.cskpi.application.fakes;
 import io.cskpi.domain.Customer;
 import io.cskpi.domain.LifecycleEvent;
 import io.cskpi.domain.Purchase;
+import io.cskpi.domain.Survey;
+import io.cskpi.domain.SurveyResponse;
 import io.cskpi.domain.Tenant;
 import io.cskpi.domain.TenantId;
 import java.util.ArrayList;
@@ -20,6 +22,8 @@ public final class InMemoryData {
   final Map<TenantId, TreeMap<String, Customer>> customers = new HashMap<>();
   final Map<TenantId, Set<LifecycleEvent>> events = new HashMap<>();
   final Map<TenantId, Map<String, Purchase>> purchases = new HashMap<>();
+  final Map<TenantId, TreeMap<String, Survey>> surveys = new HashMap<>();
+  final Map<TenantId, Map<String, SurveyResponse>> responses = new HashMap<>();
 
   TreeMap<String, Customer> customers(TenantId tenant) {
     return customers.computeIfAbsent(tenant, t -> new TreeMap<>());
@@ -31,6 +35,14 @@ public final class InMemoryData {
 
   Map<String, Purchase> purchases(TenantId tenant) {
     return purchases.computeIfAbsent(tenant, t -> new HashMap<>());
+  }
+
+  TreeMap<String, Survey> surveys(TenantId tenant) {
+    return surveys.computeIfAbsent(tenant, t -> new TreeMap<>());
+  }
+
+  Map<String, SurveyResponse> responses(TenantId tenant) {
+    return responses.computeIfAbsent(tenant, t -> new HashMap<>());
   }
 
   List<Purchase> purchaseList(TenantId tenant) {

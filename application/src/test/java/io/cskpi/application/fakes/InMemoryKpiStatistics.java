@@ -7,13 +7,19 @@ import io.cskpi.domain.Money;
 import io.cskpi.domain.Period;
 import io.cskpi.domain.Purchase;
 import io.cskpi.domain.Segment;
+import io.cskpi.domain.Survey;
+import io.cskpi.domain.SurveyResponse;
 import io.cskpi.domain.TenantId;
+import io.cskpi.domain.kpi.CsatSurveyCounts;
 import io.cskpi.domain.kpi.Lifecycle;
 import io.cskpi.domain.kpi.LifecycleCounter;
 import io.cskpi.domain.kpi.LifecycleSummary;
+import io.cskpi.domain.kpi.NpsCounts;
 import io.cskpi.domain.kpi.PurchaseTotals;
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -69,5 +75,40 @@ public final class InMemoryKpiStatistics implements KpiStatistics {
             .reduce(BigDecimal.ZERO, BigDecimal::add), e.getKey()),
         e.getValue().size(),
         e.getValue().stream().map(Purchase::customerId).distinct().count())).toList();
+  }
+
+  @Override
+  public synchronized List<NpsCounts> npsCounts(TenantId tenant, List<Period> periods, Segment segment,
+      boolean latestPerCustomer) {
+    return periods.stream().map(period -> {
+      List<SurveyResponse> answered = answered(tenant, segment, period, Survey.Kind.NPS);
+      if (latestPerCustomer) {
+        answered = answered.stream().collect(Collectors.groupingBy(SurveyResponse::customerId,
+                Collectors.maxBy(Comparator.comparing(SurveyResponse::time).thenComparing(SurveyResponse::responseId))))
+            .values().stream().map(Optional::get).toList();
+      }
+      return NpsCounts.of(answered.stream().mapToInt(SurveyResponse::score).toArray());
+    }).toList();
+  }
+
+  @Override
+  public synchronized List<List<CsatSurveyCounts>> csatCounts(TenantId tenant, List<Period> periods, Segment segment) {
+    return periods.stream().map(period -> answered(tenant, segment, period, Survey.Kind.CSAT).stream()
+        .collect(Collectors.groupingBy(SurveyResponse::surveyId, TreeMap::new, Collectors.toList()))
+        .entrySet().stream().map(e -> {
+          var scale = data.surveys(tenant).get(e.getKey()).scale();
+          return new CsatSurveyCounts(e.getKey(), scale, e.getValue().size(),
+              e.getValue().stream().filter(r -> scale.satisfied(r.score())).count(),
+              e.getValue().stream().mapToLong(SurveyResponse::score).sum());
+        }).toList()).toList();
+  }
+
+  /** Responses with a score to surveys of {@code kind}, in the period, of the segment's customers. */
+  private List<SurveyResponse> answered(TenantId tenant, Segment segment, Period period, Survey.Kind kind) {
+    return data.responses(tenant).values().stream()
+        .filter(r -> r.score() != null && period.contains(r.time()))
+        .filter(r -> data.surveys(tenant).get(r.surveyId()).kind() == kind)
+        .filter(r -> segment.contains(data.customers(tenant).get(r.customerId()).attributes()))
+        .toList();
   }
 }

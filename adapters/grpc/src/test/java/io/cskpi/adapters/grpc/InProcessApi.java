@@ -1,11 +1,7 @@
 package io.cskpi.adapters.grpc;
 
 import io.cskpi.application.UseCases;
-import io.cskpi.application.fakes.InMemoryCustomerRepository;
-import io.cskpi.application.fakes.InMemoryData;
-import io.cskpi.application.fakes.InMemoryKpiStatistics;
-import io.cskpi.application.fakes.InMemoryPurchaseRepository;
-import io.cskpi.application.fakes.InMemoryTenantRepository;
+import io.cskpi.application.fakes.InMemoryStore;
 import io.cskpi.proto.v1.CustomerServiceGrpc;
 import io.cskpi.proto.v1.KpiServiceGrpc;
 import io.cskpi.proto.v1.PurchaseServiceGrpc;
@@ -28,9 +24,7 @@ final class InProcessApi implements AutoCloseable {
   private final ManagedChannel channel;
 
   InProcessApi() throws IOException {
-    InMemoryData data = new InMemoryData();
-    UseCases useCases = UseCases.on(new InMemoryTenantRepository(data), new InMemoryCustomerRepository(data),
-        new InMemoryPurchaseRepository(data), new InMemoryKpiStatistics(data), Clock.systemUTC());
+    UseCases useCases = UseCases.on(InMemoryStore.ports(), Clock.systemUTC());
     String name = InProcessServerBuilder.generateName();
     InProcessServerBuilder builder = InProcessServerBuilder.forName(name).directExecutor();
     GrpcApi.services(useCases).forEach(builder::addService);

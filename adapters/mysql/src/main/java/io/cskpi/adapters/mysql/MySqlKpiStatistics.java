@@ -7,14 +7,18 @@ import io.cskpi.domain.Period;
 import io.cskpi.domain.Segment;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.kpi.ChurnCounts;
+import io.cskpi.domain.kpi.CsatScale;
+import io.cskpi.domain.kpi.CsatSurveyCounts;
 import io.cskpi.domain.kpi.LifecycleSummary;
 import io.cskpi.domain.kpi.LifespanStats;
+import io.cskpi.domain.kpi.NpsCounts;
 import io.cskpi.domain.kpi.PurchaseTotals;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -149,11 +153,9 @@ public final class MySqlKpiStatistics implements KpiStatistics {
   @Override
   public List<List<PurchaseTotals>> purchaseTotals(TenantId tenant, List<Period> periods, Segment segment) {
     List<Instant> bounds = boundaries(periods);
-    Sql sql = new Sql().add("SELECT CASE");
-    for (int i = 0; i < periods.size(); i++) {
-      sql.add(" WHEN purchased_at < ? THEN " + i, bounds.get(i + 1));
-    }
-    sql.add(" END AS period, currency, SUM(amount),"
+    Sql sql = new Sql().add("SELECT ");
+    periodIndex(sql, "purchased_at", bounds);
+    sql.add(" AS period, currency, SUM(amount),"
             + " SUM(CASE WHEN refunded_order_id IS NULL THEN 1 ELSE 0 END),"
             + " COUNT(DISTINCT CASE WHEN refunded_order_id IS NULL THEN customer_id END)"
             + " FROM purchases WHERE tenant_id = ? AND purchased_at >= ? AND purchased_at < ?",
@@ -171,6 +173,65 @@ public final class MySqlKpiStatistics implements KpiStatistics {
       }
       return totals;
     });
+  }
+
+  @Override
+  public List<NpsCounts> npsCounts(TenantId tenant, List<Period> periods, Segment segment, boolean latestPerCustomer) {
+    List<Instant> bounds = boundaries(periods);
+    Sql sql = new Sql().add("WITH answered AS (SELECT r.customer_id, r.response_id, r.responded_at, r.score, ");
+    periodIndex(sql, "r.responded_at", bounds);
+    sql.add(" AS period FROM survey_responses r JOIN surveys s ON s.tenant_id = r.tenant_id AND s.survey_id = r.survey_id"
+            + " WHERE r.tenant_id = ? AND s.kind = 1 AND r.score IS NOT NULL AND r.responded_at >= ? AND r.responded_at < ?",
+        tenant.value(), bounds.get(0), bounds.get(bounds.size() - 1))
+        .segment(tenant, segment, "r.customer_id")
+        .add("), ranked AS (SELECT period, score, ROW_NUMBER() OVER (PARTITION BY period, customer_id"
+            + " ORDER BY responded_at DESC, response_id DESC) AS nth FROM answered)"
+            + " SELECT period, score, COUNT(*) FROM ranked" + (latestPerCustomer ? " WHERE nth = 1" : "")
+            + " GROUP BY period, score");
+    return jdbc.read(connection -> {
+      long[][] counts = new long[periods.size()][NpsCounts.MAX_SCORE + 1];
+      try (PreparedStatement select = sql.prepare(connection); ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          counts[rows.getInt(1)][rows.getInt(2)] = rows.getLong(3);
+        }
+      }
+      return Arrays.stream(counts).map(NpsCounts::new).toList();
+    });
+  }
+
+  @Override
+  public List<List<CsatSurveyCounts>> csatCounts(TenantId tenant, List<Period> periods, Segment segment) {
+    List<Instant> bounds = boundaries(periods);
+    Sql sql = new Sql().add("SELECT ");
+    periodIndex(sql, "r.responded_at", bounds);
+    sql.add(" AS period, s.survey_id, s.scale_min, s.scale_max, s.satisfied_from, COUNT(*),"
+            + " SUM(CASE WHEN r.score >= s.satisfied_from THEN 1 ELSE 0 END), SUM(r.score)"
+            + " FROM survey_responses r JOIN surveys s ON s.tenant_id = r.tenant_id AND s.survey_id = r.survey_id"
+            + " WHERE r.tenant_id = ? AND s.kind = 2 AND r.score IS NOT NULL AND r.responded_at >= ? AND r.responded_at < ?",
+        tenant.value(), bounds.get(0), bounds.get(bounds.size() - 1))
+        .segment(tenant, segment, "r.customer_id")
+        .add(" GROUP BY period, s.survey_id, s.scale_min, s.scale_max, s.satisfied_from ORDER BY period, s.survey_id");
+    return jdbc.read(connection -> {
+      List<List<CsatSurveyCounts>> counts = new ArrayList<>();
+      periods.forEach(p -> counts.add(new ArrayList<>()));
+      try (PreparedStatement select = sql.prepare(connection); ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          counts.get(rows.getInt(1)).add(new CsatSurveyCounts(rows.getString(2),
+              new CsatScale(rows.getInt(3), rows.getInt(4), rows.getInt(5)), rows.getLong(6), rows.getLong(7),
+              rows.getLong(8)));
+        }
+      }
+      return counts;
+    });
+  }
+
+  /** "CASE WHEN column < b1 THEN 0 ... END": the index of the period an instant in [b0, bN) falls in. */
+  private static void periodIndex(Sql sql, String column, List<Instant> bounds) {
+    sql.add("CASE");
+    for (int i = 1; i < bounds.size(); i++) {
+      sql.add(" WHEN " + column + " < ? THEN " + (i - 1), bounds.get(i));
+    }
+    sql.add(" END");
   }
 
   /** b0..bN of consecutive periods. */

@@ -1,6 +1,6 @@
 package io.cskpi.adapters.mysql;
 
-import io.cskpi.application.contract.Ports;
+import io.cskpi.application.UseCases;
 import io.cskpi.application.contract.StoreContract;
 import javax.sql.DataSource;
 
@@ -8,9 +8,7 @@ import javax.sql.DataSource;
 class MySqlStoreTest extends StoreContract {
 
   @Override
-  protected Ports ports() {
-    DataSource dataSource = TestDatabase.dataSource();
-    return new Ports(new MySqlTenantRepository(dataSource), new MySqlCustomerRepository(dataSource),
-        new MySqlPurchaseRepository(dataSource), new MySqlKpiStatistics(dataSource));
+  protected UseCases.Ports ports() {
+    return MySqlStore.ports(TestDatabase.dataSource());
   }
 }

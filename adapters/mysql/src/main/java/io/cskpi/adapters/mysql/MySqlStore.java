@@ -1,0 +1,16 @@
+package io.cskpi.adapters.mysql;
+
+import io.cskpi.application.UseCases;
+import javax.sql.DataSource;
+
+/** Every outbound port on one MySQL database. */
+public final class MySqlStore {
+
+  private MySqlStore() {}
+
+  public static UseCases.Ports ports(DataSource dataSource) {
+    return new UseCases.Ports(new MySqlTenantRepository(dataSource), new MySqlCustomerRepository(dataSource),
+        new MySqlPurchaseRepository(dataSource), new MySqlSurveyRepository(dataSource),
+        new MySqlKpiStatistics(dataSource));
+  }
+}
