@@ -15,6 +15,8 @@ public final class GrpcApi {
         new CustomerGrpcService(useCases.upsertCustomers(), useCases.recordLifecycleEvents(),
             useCases.getCustomer(), useCases.listCustomers()),
         new PurchaseGrpcService(useCases.recordPurchases(), useCases.listPurchases()),
-        new KpiGrpcService(useCases.computeChurnRate(), useCases.computeCustomerLifetimeValue()));
+        new SurveyGrpcService(useCases.createSurvey(), useCases.getSurvey(), useCases.listSurveys(),
+            useCases.recordSurveyResponses()),
+        new KpiGrpcService(useCases));
   }
 }

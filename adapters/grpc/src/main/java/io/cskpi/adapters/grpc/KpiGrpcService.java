@@ -1,7 +1,6 @@
 package io.cskpi.adapters.grpc;
 
-import io.cskpi.application.ComputeChurnRate;
-import io.cskpi.application.ComputeCustomerLifetimeValue;
+import io.cskpi.application.UseCases;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
 import io.cskpi.proto.v1.ClvMethod;
@@ -9,6 +8,10 @@ import io.cskpi.proto.v1.ComputeChurnRateRequest;
 import io.cskpi.proto.v1.ComputeChurnRateResponse;
 import io.cskpi.proto.v1.ComputeCustomerLifetimeValueRequest;
 import io.cskpi.proto.v1.ComputeCustomerLifetimeValueResponse;
+import io.cskpi.proto.v1.ComputeCustomerSatisfactionRequest;
+import io.cskpi.proto.v1.ComputeCustomerSatisfactionResponse;
+import io.cskpi.proto.v1.ComputeNetPromoterScoreRequest;
+import io.cskpi.proto.v1.ComputeNetPromoterScoreResponse;
 import io.cskpi.proto.v1.KpiServiceGrpc;
 import io.grpc.stub.StreamObserver;
 import java.util.Optional;
@@ -16,13 +19,10 @@ import java.util.Optional;
 /** cskpi.v1.KpiService. */
 public final class KpiGrpcService extends KpiServiceGrpc.KpiServiceImplBase {
 
-  private final ComputeChurnRate computeChurnRate;
-  private final ComputeCustomerLifetimeValue computeCustomerLifetimeValue;
+  private final UseCases useCases;
 
-  public KpiGrpcService(ComputeChurnRate computeChurnRate,
-      ComputeCustomerLifetimeValue computeCustomerLifetimeValue) {
-    this.computeChurnRate = computeChurnRate;
-    this.computeCustomerLifetimeValue = computeCustomerLifetimeValue;
+  public KpiGrpcService(UseCases useCases) {
+    this.useCases = useCases;
   }
 
   @Override
@@ -30,7 +30,7 @@ public final class KpiGrpcService extends KpiServiceGrpc.KpiServiceImplBase {
       StreamObserver<ComputeChurnRateResponse> observer) {
     Rpc.unary(observer, "tenant", () -> {
       TenantId tenant = ResourceNames.tenant("tenant", request.getTenant());
-      var rates = computeChurnRate.compute(KpiProtoMapper.query(tenant, request.hasPeriod(), request.getPeriod(),
+      var rates = useCases.computeChurnRate().compute(KpiProtoMapper.query(tenant, request.hasPeriod(), request.getPeriod(),
           request.getPeriodCount(), request.getSegmentList()));
       return ComputeChurnRateResponse.newBuilder()
           .addAllChurnRates(rates.stream().map(KpiProtoMapper::toProto).toList()).build();
@@ -50,9 +50,33 @@ public final class KpiGrpcService extends KpiServiceGrpc.KpiServiceImplBase {
           request.getSegmentList());
       Optional<String> currency = request.getCurrencyCode().isEmpty() ? Optional.empty()
           : Optional.of(request.getCurrencyCode());
-      var values = computeCustomerLifetimeValue.compute(query, currency);
+      var values = useCases.computeCustomerLifetimeValue().compute(query, currency);
       return ComputeCustomerLifetimeValueResponse.newBuilder()
           .addAllCustomerLifetimeValues(values.stream().map(KpiProtoMapper::toProto).toList()).build();
+    });
+  }
+
+  @Override
+  public void computeNetPromoterScore(ComputeNetPromoterScoreRequest request,
+      StreamObserver<ComputeNetPromoterScoreResponse> observer) {
+    Rpc.unary(observer, "tenant", () -> {
+      TenantId tenant = ResourceNames.tenant("tenant", request.getTenant());
+      var scores = useCases.computeNetPromoterScore().compute(KpiProtoMapper.query(tenant, request.hasPeriod(),
+          request.getPeriod(), request.getPeriodCount(), request.getSegmentList()), request.getLatestPerCustomer());
+      return ComputeNetPromoterScoreResponse.newBuilder().addAllNetPromoterScores(scores.stream()
+          .map(nps -> KpiProtoMapper.toProto(nps, request.getLatestPerCustomer())).toList()).build();
+    });
+  }
+
+  @Override
+  public void computeCustomerSatisfaction(ComputeCustomerSatisfactionRequest request,
+      StreamObserver<ComputeCustomerSatisfactionResponse> observer) {
+    Rpc.unary(observer, "tenant", () -> {
+      TenantId tenant = ResourceNames.tenant("tenant", request.getTenant());
+      var rates = useCases.computeCustomerSatisfaction().compute(KpiProtoMapper.query(tenant, request.hasPeriod(),
+          request.getPeriod(), request.getPeriodCount(), request.getSegmentList()));
+      return ComputeCustomerSatisfactionResponse.newBuilder()
+          .addAllCustomerSatisfactions(rates.stream().map(KpiProtoMapper::toProto).toList()).build();
     });
   }
 }

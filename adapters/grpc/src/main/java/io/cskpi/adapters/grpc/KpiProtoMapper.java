@@ -9,15 +9,21 @@ import io.cskpi.domain.TenantId;
 import io.cskpi.domain.TimeZones;
 import io.cskpi.domain.errors.CskpiException;
 import io.cskpi.domain.kpi.ChurnRate;
+import io.cskpi.domain.kpi.Csat;
+import io.cskpi.domain.kpi.CsatSurveyCounts;
 import io.cskpi.domain.kpi.HistoricalClv;
+import io.cskpi.domain.kpi.Nps;
 import io.cskpi.domain.kpi.UndefinedReason;
 import io.cskpi.proto.v1.AttributeFilter;
 import io.cskpi.proto.v1.CalendarPeriod;
 import io.cskpi.proto.v1.ChurnRule;
 import io.cskpi.proto.v1.ClvMethod;
+import io.cskpi.proto.v1.CsatSurveyFigures;
 import io.cskpi.proto.v1.CustomerLifetimeValue;
+import io.cskpi.proto.v1.CustomerSatisfaction;
 import io.cskpi.proto.v1.HistoricalClvInputs;
 import io.cskpi.proto.v1.LifespanSource;
+import io.cskpi.proto.v1.NetPromoterScore;
 import io.cskpi.proto.v1.ResolvedPeriod;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -130,6 +136,47 @@ final class KpiProtoMapper {
         .setUndefinedReason(toProto(clv.undefinedReason()))
         .setHistorical(inputs);
     clv.value().map(PurchaseProtoMapper::toProto).ifPresent(proto::setValue);
+    return proto.build();
+  }
+
+  static NetPromoterScore toProto(Nps nps, boolean latestPerCustomer) {
+    NetPromoterScore.Builder proto = NetPromoterScore.newBuilder()
+        .setPeriod(toProto(nps.period()))
+        .setUndefinedReason(toProto(nps.undefinedReason()))
+        .setResponses(nps.counts().responses())
+        .setPromoters(nps.counts().promoters())
+        .setPassives(nps.counts().passives())
+        .setDetractors(nps.counts().detractors())
+        .setLatestPerCustomer(latestPerCustomer);
+    for (long count : nps.counts().byScore()) {
+      proto.addResponsesByScore(count);
+    }
+    nps.score().ifPresent(proto::setScore);
+    nps.promoterPercent().ifPresent(proto::setPromoterPercent);
+    nps.passivePercent().ifPresent(proto::setPassivePercent);
+    nps.detractorPercent().ifPresent(proto::setDetractorPercent);
+    nps.standardError().ifPresent(proto::setStandardError);
+    nps.marginOfError95().ifPresent(proto::setMarginOfError95);
+    return proto.build();
+  }
+
+  static CustomerSatisfaction toProto(Csat csat) {
+    CustomerSatisfaction.Builder proto = CustomerSatisfaction.newBuilder()
+        .setPeriod(toProto(csat.period()))
+        .setUndefinedReason(toProto(csat.undefinedReason()))
+        .setAnswered(csat.answered())
+        .setSatisfied(csat.satisfied());
+    csat.ratePercent().ifPresent(proto::setRatePercent);
+    csat.wilsonLowPercent().ifPresent(proto::setWilsonLowPercent);
+    csat.wilsonHighPercent().ifPresent(proto::setWilsonHighPercent);
+    csat.meanScore().ifPresent(proto::setMeanScore);
+    for (CsatSurveyCounts survey : csat.surveys()) {
+      CsatSurveyFigures.Builder figures = CsatSurveyFigures.newBuilder().setSurveyId(survey.surveyId())
+          .setScale(SurveyProtoMapper.toProto(survey.scale())).setAnswered(survey.answered())
+          .setSatisfied(survey.satisfied());
+      survey.meanScore().ifPresent(figures::setMeanScore);
+      proto.addSurveys(figures);
+    }
     return proto.build();
   }
 

@@ -5,12 +5,14 @@ import io.cskpi.application.fakes.InMemoryStore;
 import io.cskpi.proto.v1.CustomerServiceGrpc;
 import io.cskpi.proto.v1.KpiServiceGrpc;
 import io.cskpi.proto.v1.PurchaseServiceGrpc;
+import io.cskpi.proto.v1.SurveyServiceGrpc;
 import io.cskpi.proto.v1.TenantServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 
 /** The gRPC services on the in-memory fakes, behind an in-process server, with real stubs. */
@@ -19,21 +21,28 @@ final class InProcessApi implements AutoCloseable {
   final TenantServiceGrpc.TenantServiceBlockingStub tenants;
   final CustomerServiceGrpc.CustomerServiceBlockingStub customers;
   final PurchaseServiceGrpc.PurchaseServiceBlockingStub purchases;
+  final SurveyServiceGrpc.SurveyServiceBlockingStub surveys;
   final KpiServiceGrpc.KpiServiceBlockingStub kpis;
   private final Server server;
   private final ManagedChannel channel;
 
-  InProcessApi() throws IOException {
+  InProcessApi() {
     UseCases useCases = UseCases.on(InMemoryStore.ports(), Clock.systemUTC());
     String name = InProcessServerBuilder.generateName();
     InProcessServerBuilder builder = InProcessServerBuilder.forName(name).directExecutor();
     GrpcApi.services(useCases).forEach(builder::addService);
     server = builder
-        .build().start();
+        .build();
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     tenants = TenantServiceGrpc.newBlockingStub(channel);
     customers = CustomerServiceGrpc.newBlockingStub(channel);
     purchases = PurchaseServiceGrpc.newBlockingStub(channel);
+    surveys = SurveyServiceGrpc.newBlockingStub(channel);
     kpis = KpiServiceGrpc.newBlockingStub(channel);
   }
 
