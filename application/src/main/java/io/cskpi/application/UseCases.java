@@ -1,6 +1,7 @@
 package io.cskpi.application;
 
 import io.cskpi.application.port.CustomerRepository;
+import io.cskpi.application.port.ExpenseRepository;
 import io.cskpi.application.port.KpiStatistics;
 import io.cskpi.application.port.PurchaseRepository;
 import io.cskpi.application.port.SurveyRepository;
@@ -12,13 +13,14 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
     UpsertCustomers upsertCustomers, RecordLifecycleEvents recordLifecycleEvents, GetCustomer getCustomer,
     ListCustomers listCustomers, RecordPurchases recordPurchases, ListPurchases listPurchases,
     CreateSurvey createSurvey, GetSurvey getSurvey, ListSurveys listSurveys,
-    RecordSurveyResponses recordSurveyResponses,
+    RecordSurveyResponses recordSurveyResponses, RecordRetentionExpenses recordRetentionExpenses,
     ComputeChurnRate computeChurnRate, ComputeCustomerLifetimeValue computeCustomerLifetimeValue,
-    ComputeNetPromoterScore computeNetPromoterScore, ComputeCustomerSatisfaction computeCustomerSatisfaction) {
+    ComputeNetPromoterScore computeNetPromoterScore, ComputeCustomerSatisfaction computeCustomerSatisfaction,
+    ComputeRetentionCost computeRetentionCost) {
 
   /** The outbound ports the use cases need. */
   public record Ports(TenantRepository tenants, CustomerRepository customers, PurchaseRepository purchases,
-      SurveyRepository surveys, KpiStatistics statistics) {}
+      SurveyRepository surveys, ExpenseRepository expenses, KpiStatistics statistics) {}
 
   public static UseCases on(Ports ports, Clock clock) {
     TenantLookup lookup = new TenantLookup(ports.tenants());
@@ -31,9 +33,11 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
         new RecordPurchases(ports.purchases(), customers, lookup), new ListPurchases(ports.purchases(), lookup),
         new CreateSurvey(ports.surveys(), lookup, clock), new GetSurvey(ports.surveys(), lookup),
         new ListSurveys(ports.surveys(), lookup), new RecordSurveyResponses(ports.surveys(), customers, lookup),
+        new RecordRetentionExpenses(ports.expenses(), lookup),
         new ComputeChurnRate(statistics, lookup, customers),
         new ComputeCustomerLifetimeValue(statistics, lookup, customers),
         new ComputeNetPromoterScore(statistics, lookup, customers),
-        new ComputeCustomerSatisfaction(statistics, lookup, customers));
+        new ComputeCustomerSatisfaction(statistics, lookup, customers),
+        new ComputeRetentionCost(statistics, lookup, customers));
   }
 }

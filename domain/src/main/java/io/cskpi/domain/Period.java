@@ -6,6 +6,7 @@ import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -59,6 +60,17 @@ public record Period(Instant start, Instant end, ZoneId zone, String label) {
     return BigDecimal.valueOf(length().getSeconds())
         .add(BigDecimal.valueOf(length().getNano(), 9))
         .divide(SECONDS_PER_DAY, MathContext.DECIMAL128);
+  }
+
+  /** The local date the period starts on, in its zone. */
+  public LocalDate firstDate() {
+    return start.atZone(zone).toLocalDate();
+  }
+
+  /** The first local date after the period: its end's date, or the next one when it ends within a day. */
+  public LocalDate dateAfter() {
+    var end = this.end.atZone(zone);
+    return end.toLocalTime().equals(LocalTime.MIDNIGHT) ? end.toLocalDate() : end.toLocalDate().plusDays(1);
   }
 
   public boolean contains(Instant instant) {

@@ -5,6 +5,7 @@ import io.cskpi.domain.Period;
 import io.cskpi.domain.Segment;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.kpi.CsatSurveyCounts;
+import io.cskpi.domain.kpi.ExpenseGroup;
 import io.cskpi.domain.kpi.LifecycleSummary;
 import io.cskpi.domain.kpi.NpsCounts;
 import io.cskpi.domain.kpi.PurchaseTotals;
@@ -34,4 +35,10 @@ public interface KpiStatistics {
 
   /** Per CSAT survey with answers in the period: answered, satisfied and the sum of scores. */
   List<List<CsatSurveyCounts>> csatCounts(TenantId tenant, List<Period> periods, Segment segment);
+
+  /**
+   * The expenses whose service interval overlaps each period's local dates, summed per category,
+   * currency and service interval (so that the caller spreads each sum by days).
+   */
+  List<List<ExpenseGroup>> expenseGroups(TenantId tenant, List<Period> periods);
 }

@@ -15,6 +15,7 @@ import io.cskpi.domain.LifecycleEvent.Type;
 import io.cskpi.domain.Money;
 import io.cskpi.domain.Period;
 import io.cskpi.domain.Purchase;
+import io.cskpi.domain.RetentionExpense;
 import io.cskpi.domain.Segment;
 import io.cskpi.domain.Survey;
 import io.cskpi.domain.SurveyResponse;
@@ -428,6 +429,45 @@ public abstract class StoreContract {
         });
     assertThat(ports.statistics().npsCounts(tenant, List.of(MARCH), Segment.everyone(), false).get(0).responses())
         .isEqualTo(2);
+  }
+
+  private static RetentionExpense expense(String id, String amount, String currency, String category, String start,
+      String end) {
+    return new RetentionExpense(id, Money.parse(amount, currency), category, LocalDate.parse(start), LocalDate.parse(end));
+  }
+
+  private List<String> expenseGroups(Period period) {
+    return ports.statistics().expenseGroups(tenant, List.of(period)).get(0).stream()
+        .map(g -> g.category() + " " + g.currencyCode() + " " + g.serviceStart() + ".." + g.serviceEnd() + " "
+            + g.total().stripTrailingZeros().toPlainString())
+        .sorted().toList();
+  }
+
+  @Test
+  void expensesOverlappingAPeriodAreSummedPerCategoryCurrencyAndInterval() {
+    List<RetentionExpense> batch = List.of(
+        expense("q1", "9000.00", "EUR", "support", "2025-01-01", "2025-03-31"),
+        expense("q1-bis", "1000.00", "EUR", "support", "2025-01-01", "2025-03-31"),
+        expense("jan-tools", "120.50", "EUR", "tools", "2025-01-15", "2025-01-15"),
+        expense("jan-usd", "99.00", "USD", "tools", "2025-01-31", "2025-02-01"),
+        expense("april", "5.00", "EUR", "tools", "2025-04-01", "2025-04-30"));
+
+    assertThat(ports.expenses().record(tenant, batch)).isEqualTo(new RecordOutcome(5, 0));
+    assertThat(ports.expenses().record(tenant, batch)).isEqualTo(new RecordOutcome(0, 5));
+
+    Period january = Period.calendar(CalendarUnit.MONTH, LocalDate.parse("2025-01-01"), ZoneOffset.UTC);
+    Period february = Period.calendar(CalendarUnit.MONTH, LocalDate.parse("2025-02-01"), ZoneOffset.UTC);
+    assertThat(expenseGroups(january)).containsExactly("support EUR 2025-01-01..2025-03-31 10000",
+        "tools EUR 2025-01-15..2025-01-15 120.5", "tools USD 2025-01-31..2025-02-01 99");
+    assertThat(expenseGroups(february)).containsExactly("support EUR 2025-01-01..2025-03-31 10000",
+        "tools USD 2025-01-31..2025-02-01 99");
+    assertThatThrownBy(() -> ports.expenses().record(tenant, List.of(
+        expense("new", "1.00", "EUR", "tools", "2025-05-01", "2025-05-01"),
+        expense("q1", "9000.01", "EUR", "support", "2025-01-01", "2025-03-31"))))
+        .isInstanceOfSatisfying(CskpiException.class, e -> assertThat(e.violations()).extracting(v -> v.field())
+            .containsExactly("expenses[1].expense_id"));
+    assertThat(expenseGroups(Period.calendar(CalendarUnit.MONTH, LocalDate.parse("2025-05-01"), ZoneOffset.UTC)))
+        .as("nothing of the refused batch").isEmpty();
   }
 
   @Test

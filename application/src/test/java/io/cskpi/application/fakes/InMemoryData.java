@@ -3,6 +3,7 @@ package io.cskpi.application.fakes;
 import io.cskpi.domain.Customer;
 import io.cskpi.domain.LifecycleEvent;
 import io.cskpi.domain.Purchase;
+import io.cskpi.domain.RetentionExpense;
 import io.cskpi.domain.Survey;
 import io.cskpi.domain.SurveyResponse;
 import io.cskpi.domain.Tenant;
@@ -24,6 +25,7 @@ public final class InMemoryData {
   final Map<TenantId, Map<String, Purchase>> purchases = new HashMap<>();
   final Map<TenantId, TreeMap<String, Survey>> surveys = new HashMap<>();
   final Map<TenantId, Map<String, SurveyResponse>> responses = new HashMap<>();
+  final Map<TenantId, Map<String, RetentionExpense>> expenses = new HashMap<>();
 
   TreeMap<String, Customer> customers(TenantId tenant) {
     return customers.computeIfAbsent(tenant, t -> new TreeMap<>());
@@ -43,6 +45,10 @@ public final class InMemoryData {
 
   Map<String, SurveyResponse> responses(TenantId tenant) {
     return responses.computeIfAbsent(tenant, t -> new HashMap<>());
+  }
+
+  Map<String, RetentionExpense> expenses(TenantId tenant) {
+    return expenses.computeIfAbsent(tenant, t -> new HashMap<>());
   }
 
   List<Purchase> purchaseList(TenantId tenant) {

@@ -11,12 +11,14 @@ import io.cskpi.domain.Survey;
 import io.cskpi.domain.SurveyResponse;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.kpi.CsatSurveyCounts;
+import io.cskpi.domain.kpi.ExpenseGroup;
 import io.cskpi.domain.kpi.Lifecycle;
 import io.cskpi.domain.kpi.LifecycleCounter;
 import io.cskpi.domain.kpi.LifecycleSummary;
 import io.cskpi.domain.kpi.NpsCounts;
 import io.cskpi.domain.kpi.PurchaseTotals;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -110,5 +112,17 @@ public final class InMemoryKpiStatistics implements KpiStatistics {
         .filter(r -> data.surveys(tenant).get(r.surveyId()).kind() == kind)
         .filter(r -> segment.contains(data.customers(tenant).get(r.customerId()).attributes()))
         .toList();
+  }
+
+  @Override
+  public synchronized List<List<ExpenseGroup>> expenseGroups(TenantId tenant, List<Period> periods) {
+    return periods.stream().map(period -> data.expenses(tenant).values().stream()
+        .filter(e -> e.serviceStart().isBefore(period.dateAfter()) && !e.serviceEnd().isBefore(period.firstDate()))
+        .collect(Collectors.groupingBy(
+            e -> List.of(e.category(), e.amount().currencyCode(), e.serviceStart(), e.serviceEnd()),
+            Collectors.reducing(BigDecimal.ZERO, e -> e.amount().amount(), BigDecimal::add)))
+        .entrySet().stream().map(e -> new ExpenseGroup((String) e.getKey().get(0), (String) e.getKey().get(1),
+            (LocalDate) e.getKey().get(2), (LocalDate) e.getKey().get(3), e.getValue()))
+        .toList()).toList();
   }
 }

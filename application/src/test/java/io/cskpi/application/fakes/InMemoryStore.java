@@ -10,6 +10,7 @@ public final class InMemoryStore {
   public static UseCases.Ports ports() {
     InMemoryData data = new InMemoryData();
     return new UseCases.Ports(new InMemoryTenantRepository(data), new InMemoryCustomerRepository(data),
-        new InMemoryPurchaseRepository(data), new InMemorySurveyRepository(data), new InMemoryKpiStatistics(data));
+        new InMemoryPurchaseRepository(data), new InMemorySurveyRepository(data), new InMemoryExpenseRepository(data),
+        new InMemoryKpiStatistics(data));
   }
 }

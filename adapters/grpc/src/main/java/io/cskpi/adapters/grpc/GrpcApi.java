@@ -17,6 +17,7 @@ public final class GrpcApi {
         new PurchaseGrpcService(useCases.recordPurchases(), useCases.listPurchases()),
         new SurveyGrpcService(useCases.createSurvey(), useCases.getSurvey(), useCases.listSurveys(),
             useCases.recordSurveyResponses()),
+        new RetentionExpenseGrpcService(useCases.recordRetentionExpenses()),
         new KpiGrpcService(useCases));
   }
 }

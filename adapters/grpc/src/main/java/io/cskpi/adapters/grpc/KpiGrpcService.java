@@ -3,6 +3,7 @@ package io.cskpi.adapters.grpc;
 import io.cskpi.application.UseCases;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
+import io.cskpi.domain.kpi.RetentionCostDenominator;
 import io.cskpi.proto.v1.ClvMethod;
 import io.cskpi.proto.v1.ComputeChurnRateRequest;
 import io.cskpi.proto.v1.ComputeChurnRateResponse;
@@ -12,8 +13,11 @@ import io.cskpi.proto.v1.ComputeCustomerSatisfactionRequest;
 import io.cskpi.proto.v1.ComputeCustomerSatisfactionResponse;
 import io.cskpi.proto.v1.ComputeNetPromoterScoreRequest;
 import io.cskpi.proto.v1.ComputeNetPromoterScoreResponse;
+import io.cskpi.proto.v1.ComputeRetentionCostRequest;
+import io.cskpi.proto.v1.ComputeRetentionCostResponse;
 import io.cskpi.proto.v1.KpiServiceGrpc;
 import io.grpc.stub.StreamObserver;
+import java.util.List;
 import java.util.Optional;
 
 /** cskpi.v1.KpiService. */
@@ -77,6 +81,28 @@ public final class KpiGrpcService extends KpiServiceGrpc.KpiServiceImplBase {
           request.getPeriod(), request.getPeriodCount(), request.getSegmentList()));
       return ComputeCustomerSatisfactionResponse.newBuilder()
           .addAllCustomerSatisfactions(rates.stream().map(KpiProtoMapper::toProto).toList()).build();
+    });
+  }
+
+  @Override
+  public void computeRetentionCost(ComputeRetentionCostRequest request,
+      StreamObserver<ComputeRetentionCostResponse> observer) {
+    Rpc.unary(observer, "tenant", () -> {
+      TenantId tenant = ResourceNames.tenant("tenant", request.getTenant());
+      var query = KpiProtoMapper.query(tenant, request.hasPeriod(), request.getPeriod(), request.getPeriodCount(),
+          List.of());
+      var denominator = switch (request.getDenominator()) {
+        case RETENTION_COST_DENOMINATOR_UNSPECIFIED, RETENTION_COST_DENOMINATOR_RETAINED ->
+            RetentionCostDenominator.RETAINED;
+        case RETENTION_COST_DENOMINATOR_ACTIVE_AT_START -> RetentionCostDenominator.ACTIVE_AT_START;
+        case RETENTION_COST_DENOMINATOR_ACTIVE_DURING -> RetentionCostDenominator.ACTIVE_DURING;
+        default -> throw CskpiException.invalid("denominator", "is not a known denominator");
+      };
+      Optional<String> currency = request.getCurrencyCode().isEmpty() ? Optional.empty()
+          : Optional.of(request.getCurrencyCode());
+      var costs = useCases.computeRetentionCost().compute(query, denominator, currency);
+      return ComputeRetentionCostResponse.newBuilder()
+          .addAllRetentionCosts(costs.stream().map(KpiProtoMapper::toProto).toList()).build();
     });
   }
 }

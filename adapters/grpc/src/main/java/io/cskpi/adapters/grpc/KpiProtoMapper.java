@@ -13,9 +13,11 @@ import io.cskpi.domain.kpi.Csat;
 import io.cskpi.domain.kpi.CsatSurveyCounts;
 import io.cskpi.domain.kpi.HistoricalClv;
 import io.cskpi.domain.kpi.Nps;
+import io.cskpi.domain.kpi.RetentionCost;
 import io.cskpi.domain.kpi.UndefinedReason;
 import io.cskpi.proto.v1.AttributeFilter;
 import io.cskpi.proto.v1.CalendarPeriod;
+import io.cskpi.proto.v1.CategoryCost;
 import io.cskpi.proto.v1.ChurnRule;
 import io.cskpi.proto.v1.ClvMethod;
 import io.cskpi.proto.v1.CsatSurveyFigures;
@@ -177,6 +179,23 @@ final class KpiProtoMapper {
       survey.meanScore().ifPresent(figures::setMeanScore);
       proto.addSurveys(figures);
     }
+    return proto.build();
+  }
+
+  static io.cskpi.proto.v1.RetentionCost toProto(RetentionCost cost) {
+    io.cskpi.proto.v1.RetentionCost.Builder proto = io.cskpi.proto.v1.RetentionCost.newBuilder()
+        .setPeriod(toProto(cost.period()))
+        .setUndefinedReason(toProto(cost.undefinedReason()))
+        .setTotal(PurchaseProtoMapper.toProto(cost.total()))
+        .setDenominator(switch (cost.denominator()) {
+          case RETAINED -> io.cskpi.proto.v1.RetentionCostDenominator.RETENTION_COST_DENOMINATOR_RETAINED;
+          case ACTIVE_AT_START -> io.cskpi.proto.v1.RetentionCostDenominator.RETENTION_COST_DENOMINATOR_ACTIVE_AT_START;
+          case ACTIVE_DURING -> io.cskpi.proto.v1.RetentionCostDenominator.RETENTION_COST_DENOMINATOR_ACTIVE_DURING;
+        })
+        .setCustomers(cost.customers());
+    cost.byCategory().forEach((category, amount) -> proto.addByCategory(
+        CategoryCost.newBuilder().setCategory(category).setAmount(PurchaseProtoMapper.toProto(amount))));
+    cost.perCustomer().map(PurchaseProtoMapper::toProto).ifPresent(proto::setPerCustomer);
     return proto.build();
   }
 

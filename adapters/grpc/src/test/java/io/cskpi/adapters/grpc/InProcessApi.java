@@ -5,6 +5,7 @@ import io.cskpi.application.fakes.InMemoryStore;
 import io.cskpi.proto.v1.CustomerServiceGrpc;
 import io.cskpi.proto.v1.KpiServiceGrpc;
 import io.cskpi.proto.v1.PurchaseServiceGrpc;
+import io.cskpi.proto.v1.RetentionExpenseServiceGrpc;
 import io.cskpi.proto.v1.SurveyServiceGrpc;
 import io.cskpi.proto.v1.TenantServiceGrpc;
 import io.grpc.ManagedChannel;
@@ -22,6 +23,7 @@ final class InProcessApi implements AutoCloseable {
   final CustomerServiceGrpc.CustomerServiceBlockingStub customers;
   final PurchaseServiceGrpc.PurchaseServiceBlockingStub purchases;
   final SurveyServiceGrpc.SurveyServiceBlockingStub surveys;
+  final RetentionExpenseServiceGrpc.RetentionExpenseServiceBlockingStub expenses;
   final KpiServiceGrpc.KpiServiceBlockingStub kpis;
   private final Server server;
   private final ManagedChannel channel;
@@ -43,6 +45,7 @@ final class InProcessApi implements AutoCloseable {
     customers = CustomerServiceGrpc.newBlockingStub(channel);
     purchases = PurchaseServiceGrpc.newBlockingStub(channel);
     surveys = SurveyServiceGrpc.newBlockingStub(channel);
+    expenses = RetentionExpenseServiceGrpc.newBlockingStub(channel);
     kpis = KpiServiceGrpc.newBlockingStub(channel);
   }
 

@@ -9,6 +9,7 @@ import io.cskpi.domain.TenantId;
 import io.cskpi.domain.kpi.ChurnCounts;
 import io.cskpi.domain.kpi.CsatScale;
 import io.cskpi.domain.kpi.CsatSurveyCounts;
+import io.cskpi.domain.kpi.ExpenseGroup;
 import io.cskpi.domain.kpi.LifecycleSummary;
 import io.cskpi.domain.kpi.LifespanStats;
 import io.cskpi.domain.kpi.NpsCounts;
@@ -17,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -222,6 +224,29 @@ public final class MySqlKpiStatistics implements KpiStatistics {
         }
       }
       return counts;
+    });
+  }
+
+  @Override
+  public List<List<ExpenseGroup>> expenseGroups(TenantId tenant, List<Period> periods) {
+    Sql sql = new Sql().add("SELECT p.i, e.category, e.currency, e.start_date, e.end_date, SUM(e.amount) FROM (");
+    for (int i = 0; i < periods.size(); i++) {
+      sql.add((i == 0 ? "" : " UNION ALL ") + "SELECT " + i + " AS i, ? AS first_date, ? AS date_after",
+          periods.get(i).firstDate(), periods.get(i).dateAfter());
+    }
+    sql.add(") p JOIN retention_expenses e ON e.tenant_id = ? AND e.start_date < p.date_after"
+            + " AND e.end_date >= p.first_date GROUP BY p.i, e.category, e.currency, e.start_date, e.end_date",
+        tenant.value());
+    return jdbc.read(connection -> {
+      List<List<ExpenseGroup>> groups = new ArrayList<>();
+      periods.forEach(p -> groups.add(new ArrayList<>()));
+      try (PreparedStatement select = sql.prepare(connection); ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          groups.get(rows.getInt(1)).add(new ExpenseGroup(rows.getString(2), rows.getString(3),
+              rows.getObject(4, LocalDate.class), rows.getObject(5, LocalDate.class), rows.getBigDecimal(6)));
+        }
+      }
+      return groups;
     });
   }
 

@@ -11,6 +11,7 @@ public final class MySqlStore {
   public static UseCases.Ports ports(DataSource dataSource) {
     return new UseCases.Ports(new MySqlTenantRepository(dataSource), new MySqlCustomerRepository(dataSource),
         new MySqlPurchaseRepository(dataSource), new MySqlSurveyRepository(dataSource),
+        new MySqlExpenseRepository(dataSource),
         new MySqlKpiStatistics(dataSource));
   }
 }
