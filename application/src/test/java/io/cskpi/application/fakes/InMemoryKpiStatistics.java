@@ -39,7 +39,7 @@ public final class InMemoryKpiStatistics implements KpiStatistics {
   public synchronized List<LifecycleSummary> lifecycle(TenantId tenant, ChurnPolicy policy, List<Period> periods,
       Segment segment) {
     List<Lifecycle> lifecycles = policy instanceof ChurnPolicy.Inactivity inactivity
-        ? purchasesOf(tenant, segment).stream()
+        ? purchasesOf(tenant, segment).stream().filter(p -> !p.isRefund())
             .collect(Collectors.groupingBy(Purchase::customerId,
                 Collectors.mapping(Purchase::time, Collectors.toList())))
             .values().stream().map(times -> Lifecycle.fromPurchases(times, inactivity.days())).toList()
@@ -75,8 +75,8 @@ public final class InMemoryKpiStatistics implements KpiStatistics {
     return byCurrency.entrySet().stream().map(e -> new PurchaseTotals(
         new Money(e.getValue().stream().map(p -> p.amount().amount())
             .reduce(BigDecimal.ZERO, BigDecimal::add), e.getKey()),
-        e.getValue().size(),
-        e.getValue().stream().map(Purchase::customerId).distinct().count())).toList();
+        e.getValue().stream().filter(p -> !p.isRefund()).count(),
+        e.getValue().stream().filter(p -> !p.isRefund()).map(Purchase::customerId).distinct().count())).toList();
   }
 
   @Override

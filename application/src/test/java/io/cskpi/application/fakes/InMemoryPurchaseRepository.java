@@ -8,7 +8,11 @@ import io.cskpi.domain.Purchase;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
 import io.cskpi.domain.errors.FieldViolation;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +43,22 @@ public final class InMemoryPurchaseRepository implements PurchaseRepository {
     }
     purchases.forEach(p -> data.purchases(tenant).putIfAbsent(p.orderId(), p));
     return new RecordOutcome(purchases.size() - already, already);
+  }
+
+  @Override
+  public synchronized Map<String, RefundableOrder> refundable(TenantId tenant, Collection<String> orderIds,
+      Collection<String> excludedRefunds) {
+    Map<String, RefundableOrder> found = new HashMap<>();
+    for (String id : orderIds) {
+      Purchase order = data.purchases(tenant).get(id);
+      if (order != null) {
+        BigDecimal refunded = data.purchaseList(tenant).stream()
+            .filter(p -> id.equals(p.refundedOrderId()) && !excludedRefunds.contains(p.orderId()))
+            .map(p -> p.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        found.put(id, new RefundableOrder(order, refunded));
+      }
+    }
+    return found;
   }
 
   @Override

@@ -17,7 +17,8 @@ final class PurchaseProtoMapper {
     Money amount = Fields.under("amount",
         () -> Money.parse(purchase.getAmount().getAmount(), purchase.getAmount().getCurrencyCode()));
     return new Purchase(purchase.getOrderId(), purchase.getCustomerId(),
-        Fields.instant("purchase_time", purchase.hasPurchaseTime(), purchase.getPurchaseTime()), amount);
+        Fields.instant("purchase_time", purchase.hasPurchaseTime(), purchase.getPurchaseTime()), amount,
+        purchase.getRefundedOrderId());
   }
 
   static io.cskpi.proto.v1.Purchase toProto(TenantId tenant, Purchase purchase) {
@@ -27,6 +28,7 @@ final class PurchaseProtoMapper {
         .setCustomerId(purchase.customerId())
         .setPurchaseTime(Fields.timestamp(purchase.time()))
         .setAmount(toProto(purchase.amount()))
+        .setRefundedOrderId(purchase.refundedOrderId() == null ? "" : purchase.refundedOrderId())
         .build();
   }
 

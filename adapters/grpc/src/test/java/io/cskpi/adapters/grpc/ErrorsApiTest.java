@@ -235,4 +235,39 @@ class ErrorsApiTest {
     assertThat(fields(size)).containsExactly("page_size");
     assertThat(code(token)).isEqualTo(Status.Code.INVALID_ARGUMENT);
   }
+
+  private static Purchase refund(String order, String of, String amount) {
+    return purchase(order, "a", "2025-02-01T00:00:00Z", amount).toBuilder().setRefundedOrderId(of).build();
+  }
+
+  @Test
+  void refundsMustNameAnOrderAndNeverExceedIt() {
+    api.customers.batchUpsertCustomers(BatchUpsertCustomersRequest.newBuilder().setParent(T)
+        .addCustomers(customer("b", "2024-01-01T00:00:00Z")).build());
+    api.purchases.batchRecordPurchases(BatchRecordPurchasesRequest.newBuilder().setParent(T)
+        .addPurchases(purchase("o1", "a", "2025-01-01T00:00:00Z", "10.00"))
+        .addPurchases(purchase("o2", "b", "2025-01-01T00:00:00Z", "10.00")).build());
+
+    StatusRuntimeException tooLarge = record(T, List.of(refund("r1", "o1", "-10.01")));
+    StatusRuntimeException unknown = record(T, List.of(refund("r1", "o9", "-1.00")));
+    StatusRuntimeException otherCustomer = record(T, List.of(refund("r1", "o2", "-1.00")));
+    StatusRuntimeException positive = record(T, List.of(refund("r1", "o1", "1.00")));
+    StatusRuntimeException negativeWithoutOrder = record(T, List.of(purchase("r1", "a", "2025-02-01T00:00:00Z", "-1.00")));
+    StatusRuntimeException twoHalvesAndMore = record(T, List.of(refund("r1", "o1", "-6.00"), refund("r2", "o1", "-4.01")));
+
+    assertThat(fields(tooLarge)).containsExactly("purchases[0].amount.amount");
+    assertThat(fields(unknown)).containsExactly("purchases[0].refunded_order_id");
+    assertThat(fields(otherCustomer)).containsExactly("purchases[0].refunded_order_id");
+    assertThat(fields(positive)).containsExactly("purchases[0].amount.amount");
+    assertThat(fields(negativeWithoutOrder)).containsExactly("purchases[0].amount.amount");
+    assertThat(fields(twoHalvesAndMore)).containsExactly("purchases[1].amount.amount");
+    assertThat(storedPurchases()).isEqualTo(2);
+
+    BatchRecordPurchasesRequest full = BatchRecordPurchasesRequest.newBuilder().setParent(T)
+        .addPurchases(refund("r1", "o1", "-6.00")).addPurchases(refund("r2", "o1", "-4.00")).build();
+    assertThat(api.purchases.batchRecordPurchases(full).getRecordedCount()).isEqualTo(2);
+    assertThat(api.purchases.batchRecordPurchases(full).getAlreadyRecordedCount()).as("a retry is not a new refund")
+        .isEqualTo(2);
+    assertThat(fields(record(T, List.of(refund("r3", "o1", "-0.01"))))).containsExactly("purchases[0].amount.amount");
+  }
 }

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import javax.sql.DataSource;
 /** {@link PurchaseRepository} on MySQL. */
 public final class MySqlPurchaseRepository implements PurchaseRepository {
 
-  private static final String COLUMNS = "order_id, customer_id, purchased_at, amount, currency";
+  private static final String COLUMNS = "order_id, customer_id, purchased_at, amount, currency, refunded_order_id";
 
   private final Jdbc jdbc;
 
@@ -67,7 +68,7 @@ public final class MySqlPurchaseRepository implements PurchaseRepository {
             conflicts.size() + " order ids are recorded with other values; nothing was stored", conflicts);
       }
       try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO purchases (tenant_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+          "INSERT INTO purchases (tenant_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         for (Purchase purchase : purchases) {
           if (!stored.containsKey(purchase.orderId())) {
             insert.setString(1, tenant.value());
@@ -76,12 +77,32 @@ public final class MySqlPurchaseRepository implements PurchaseRepository {
             Jdbc.bind(insert, 4, purchase.time());
             insert.setBigDecimal(5, purchase.amount().amount());
             insert.setString(6, purchase.amount().currencyCode());
+            insert.setString(7, purchase.refundedOrderId());
             insert.addBatch();
           }
         }
         insert.executeBatch();
       }
       return new RecordOutcome(purchases.size() - stored.size(), stored.size());
+    });
+  }
+
+  @Override
+  public Map<String, RefundableOrder> refundable(TenantId tenant, Collection<String> orderIds,
+      Collection<String> excludedRefunds) {
+    Sql sql = new Sql().add("SELECT o." + COLUMNS.replace(", ", ", o.") + ", COALESCE(SUM(r.amount), 0) AS refunded"
+        + " FROM purchases o LEFT JOIN purchases r ON r.tenant_id = o.tenant_id AND r.refunded_order_id = o.order_id"
+        + " AND r.order_id NOT").in(excludedRefunds).add(" WHERE o.tenant_id = ? AND o.order_id", tenant.value())
+        .in(orderIds).add(" GROUP BY o.tenant_id, o.order_id");
+    return jdbc.read(connection -> {
+      Map<String, RefundableOrder> found = new HashMap<>();
+      try (PreparedStatement select = sql.prepare(connection); ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          Purchase order = purchase(rows);
+          found.put(order.orderId(), new RefundableOrder(order, rows.getBigDecimal("refunded")));
+        }
+      }
+      return found;
     });
   }
 
@@ -133,6 +154,7 @@ public final class MySqlPurchaseRepository implements PurchaseRepository {
 
   private static Purchase purchase(ResultSet rows) throws SQLException {
     return new Purchase(rows.getString("order_id"), rows.getString("customer_id"),
-        Jdbc.instant(rows, "purchased_at"), new Money(rows.getBigDecimal("amount"), rows.getString("currency")));
+        Jdbc.instant(rows, "purchased_at"), new Money(rows.getBigDecimal("amount"), rows.getString("currency")),
+        rows.getString("refunded_order_id"));
   }
 }
