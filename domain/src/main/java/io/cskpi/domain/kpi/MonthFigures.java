@@ -7,7 +7,7 @@ import java.util.Objects;
  * One month's subscription figures for CLV by ARPA_CHURN, in the currency of the request.
  *
  * @param label the month, for people (e.g. "2025-01")
- * @param revenue the month's revenue, exact
+ * @param revenue the month's revenue, exact (net of refunds, so it may be negative)
  * @param activeCustomers customers active in the month, the ARPA denominator
  * @param customersAtStart customers active at the month start, the churn denominator
  * @param churned customers of {@code customersAtStart} churned by the month end
@@ -18,9 +18,6 @@ public record MonthFigures(String label, BigDecimal revenue, long activeCustomer
   public MonthFigures {
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(revenue, "revenue");
-    if (revenue.signum() < 0) {
-      throw new IllegalArgumentException("month " + label + ": revenue is negative: " + revenue);
-    }
     if (activeCustomers < 0) {
       throw new IllegalArgumentException(
           "month " + label + ": activeCustomers is negative: " + activeCustomers);

@@ -116,7 +116,6 @@ class ArpaChurnRuleTest {
 
   @ParameterizedTest(name = "revenue {0}, active {1}, at start {2}, churned {3}: {4}")
   @CsvSource({
-      "-1.00, 1, 1, 0, revenue is negative",
       "1.00, -1, 1, 0, activeCustomers is negative",
       "1.00, 1, 1, 2, need 0 <= churned <= customersAtStart",
       "1.00, 1, -1, -1, need 0 <= churned <= customersAtStart",

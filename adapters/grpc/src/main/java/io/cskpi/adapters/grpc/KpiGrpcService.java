@@ -4,7 +4,6 @@ import io.cskpi.application.UseCases;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
 import io.cskpi.domain.kpi.RetentionCostDenominator;
-import io.cskpi.proto.v1.ClvMethod;
 import io.cskpi.proto.v1.ComputeChurnRateRequest;
 import io.cskpi.proto.v1.ComputeChurnRateResponse;
 import io.cskpi.proto.v1.ComputeCustomerLifetimeValueRequest;
@@ -46,17 +45,18 @@ public final class KpiGrpcService extends KpiServiceGrpc.KpiServiceImplBase {
       StreamObserver<ComputeCustomerLifetimeValueResponse> observer) {
     Rpc.unary(observer, "tenant", () -> {
       TenantId tenant = ResourceNames.tenant("tenant", request.getTenant());
-      if (request.getMethod() != ClvMethod.CLV_METHOD_UNSPECIFIED
-          && request.getMethod() != ClvMethod.CLV_METHOD_HISTORICAL) {
-        throw CskpiException.invalid("method", "must be CLV_METHOD_HISTORICAL");
-      }
       var query = KpiProtoMapper.query(tenant, request.hasPeriod(), request.getPeriod(), request.getPeriodCount(),
           request.getSegmentList());
       Optional<String> currency = request.getCurrencyCode().isEmpty() ? Optional.empty()
           : Optional.of(request.getCurrencyCode());
-      var values = useCases.computeCustomerLifetimeValue().compute(query, currency);
-      return ComputeCustomerLifetimeValueResponse.newBuilder()
-          .addAllCustomerLifetimeValues(values.stream().map(KpiProtoMapper::toProto).toList()).build();
+      var clv = useCases.computeCustomerLifetimeValue();
+      var values = switch (request.getMethod()) {
+        case CLV_METHOD_UNSPECIFIED, CLV_METHOD_HISTORICAL ->
+            clv.compute(query, currency).stream().map(KpiProtoMapper::toProto).toList();
+        case CLV_METHOD_ARPA_CHURN -> clv.computeArpaChurn(query, currency).stream().map(KpiProtoMapper::toProto).toList();
+        default -> throw CskpiException.invalid("method", "must be CLV_METHOD_HISTORICAL or CLV_METHOD_ARPA_CHURN");
+      };
+      return ComputeCustomerLifetimeValueResponse.newBuilder().addAllCustomerLifetimeValues(values).build();
     });
   }
 

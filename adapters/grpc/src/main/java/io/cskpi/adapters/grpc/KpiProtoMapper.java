@@ -8,13 +8,16 @@ import io.cskpi.domain.Segment;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.TimeZones;
 import io.cskpi.domain.errors.CskpiException;
+import io.cskpi.domain.kpi.ArpaChurnClv;
 import io.cskpi.domain.kpi.ChurnRate;
 import io.cskpi.domain.kpi.Csat;
 import io.cskpi.domain.kpi.CsatSurveyCounts;
 import io.cskpi.domain.kpi.HistoricalClv;
+import io.cskpi.domain.kpi.MonthFigures;
 import io.cskpi.domain.kpi.Nps;
 import io.cskpi.domain.kpi.RetentionCost;
 import io.cskpi.domain.kpi.UndefinedReason;
+import io.cskpi.proto.v1.ArpaChurnClvInputs;
 import io.cskpi.proto.v1.AttributeFilter;
 import io.cskpi.proto.v1.CalendarPeriod;
 import io.cskpi.proto.v1.CategoryCost;
@@ -137,6 +140,28 @@ final class KpiProtoMapper {
         .setMethod(ClvMethod.CLV_METHOD_HISTORICAL)
         .setUndefinedReason(toProto(clv.undefinedReason()))
         .setHistorical(inputs);
+    clv.value().map(PurchaseProtoMapper::toProto).ifPresent(proto::setValue);
+    return proto.build();
+  }
+
+  static CustomerLifetimeValue toProto(ArpaChurnClv clv) {
+    String currency = clv.currencyCode();
+    ArpaChurnClvInputs.Builder inputs = ArpaChurnClvInputs.newBuilder();
+    clv.arpaPerMonth().ifPresent(arpa -> inputs.setArpaPerMonth(
+        io.cskpi.proto.v1.Money.newBuilder().setCurrencyCode(currency).setAmount(arpa.toPlainString())));
+    clv.monthlyChurnPercent().ifPresent(inputs::setMonthlyChurnPercent);
+    for (MonthFigures month : clv.months()) {
+      inputs.addMonths(io.cskpi.proto.v1.MonthFigures.newBuilder().setLabel(month.label())
+          .setRevenue(io.cskpi.proto.v1.Money.newBuilder().setCurrencyCode(currency)
+              .setAmount(month.revenue().toPlainString()))
+          .setActiveCustomers(month.activeCustomers()).setCustomersAtStart(month.customersAtStart())
+          .setChurned(month.churned()));
+    }
+    CustomerLifetimeValue.Builder proto = CustomerLifetimeValue.newBuilder()
+        .setPeriod(toProto(clv.period()))
+        .setMethod(ClvMethod.CLV_METHOD_ARPA_CHURN)
+        .setUndefinedReason(toProto(clv.undefinedReason()))
+        .setArpaChurn(inputs);
     clv.value().map(PurchaseProtoMapper::toProto).ifPresent(proto::setValue);
     return proto.build();
   }

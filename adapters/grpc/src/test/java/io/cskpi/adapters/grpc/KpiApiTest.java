@@ -14,6 +14,7 @@ import io.cskpi.proto.v1.BatchUpsertCustomersRequest;
 import io.cskpi.proto.v1.CalendarUnit;
 import io.cskpi.proto.v1.ChurnRate;
 import io.cskpi.proto.v1.ChurnRule;
+import io.cskpi.proto.v1.ClvMethod;
 import io.cskpi.proto.v1.ComputeChurnRateRequest;
 import io.cskpi.proto.v1.ComputeCustomerLifetimeValueRequest;
 import io.cskpi.proto.v1.CreateTenantRequest;
@@ -229,5 +230,43 @@ class KpiApiTest {
     assertThat(churn.getUndefinedReason()).isEqualTo(UndefinedReason.UNDEFINED_REASON_ZERO_DENOMINATOR);
     assertThat(clv.hasValue()).isFalse();
     assertThat(clv.getUndefinedReason()).isEqualTo(UndefinedReason.UNDEFINED_REASON_NO_DATA);
+  }
+
+  @Test
+  void arpaChurnExample() {
+    // ARPA 100.00 per month and churn 5 % per month: CLV 2,000.00
+    tenant(Tenant.getDefaultInstance());
+    List<Customer> customers = new ArrayList<>();
+    List<Purchase> purchases = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      customers.add(customer("c" + i, "2024-06-01T00:00:00Z"));
+      purchases.add(purchase("o" + i, "c" + i, "2025-01-02T00:00:00Z", "100.00"));
+    }
+    customers(customers);
+    purchases(purchases);
+    events(List.of(event("c0", LifecycleEventType.LIFECYCLE_EVENT_TYPE_CHURNED, "2025-01-15T00:00:00Z")));
+
+    CustomerLifetimeValue clv = api.kpis.computeCustomerLifetimeValue(ComputeCustomerLifetimeValueRequest
+        .newBuilder().setTenant(T).setPeriod(JANUARY_2025).setMethod(ClvMethod.CLV_METHOD_ARPA_CHURN).build())
+        .getCustomerLifetimeValues(0);
+
+    assertThat(clv.getValue().getAmount()).isEqualTo("2000.00");
+    assertThat(clv.getMethod()).isEqualTo(ClvMethod.CLV_METHOD_ARPA_CHURN);
+    assertThat(new BigDecimal(clv.getArpaChurn().getArpaPerMonth().getAmount())).isEqualByComparingTo("100");
+    assertThat(clv.getArpaChurn().getMonthlyChurnPercent()).isEqualTo(5.0);
+    assertThat(clv.getArpaChurn().getMonthsList()).extracting(m -> m.getLabel() + " " + m.getActiveCustomers() + " "
+        + m.getCustomersAtStart() + " " + m.getChurned()).containsExactly("2025-01 20 20 1");
+  }
+
+  @Test
+  void arpaChurnNeedsWholeMonths() {
+    tenant(Tenant.getDefaultInstance());
+
+    var e = org.assertj.core.api.Assertions.catchThrowableOfType(io.grpc.StatusRuntimeException.class,
+        () -> api.kpis.computeCustomerLifetimeValue(ComputeCustomerLifetimeValueRequest.newBuilder().setTenant(T)
+            .setPeriod(calendar(CalendarUnit.CALENDAR_UNIT_WEEK, "2025-01-15", ""))
+            .setMethod(ClvMethod.CLV_METHOD_ARPA_CHURN).build()));
+
+    assertThat(Api.fields(e)).containsExactly("period");
   }
 }
