@@ -16,7 +16,7 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
     RecordSurveyResponses recordSurveyResponses, RecordRetentionExpenses recordRetentionExpenses,
     ComputeChurnRate computeChurnRate, ComputeCustomerLifetimeValue computeCustomerLifetimeValue,
     ComputeNetPromoterScore computeNetPromoterScore, ComputeCustomerSatisfaction computeCustomerSatisfaction,
-    ComputeRetentionCost computeRetentionCost) {
+    ComputeRetentionCost computeRetentionCost, ComputeKpiReport computeKpiReport) {
 
   /** The outbound ports the use cases need. */
   public record Ports(TenantRepository tenants, CustomerRepository customers, PurchaseRepository purchases,
@@ -26,6 +26,11 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
     TenantLookup lookup = new TenantLookup(ports.tenants());
     var customers = ports.customers();
     var statistics = ports.statistics();
+    var churn = new ComputeChurnRate(statistics, lookup, customers);
+    var clv = new ComputeCustomerLifetimeValue(statistics, lookup, customers);
+    var nps = new ComputeNetPromoterScore(statistics, lookup, customers);
+    var csat = new ComputeCustomerSatisfaction(statistics, lookup, customers);
+    var retentionCost = new ComputeRetentionCost(statistics, lookup, customers);
     return new UseCases(new CreateTenant(ports.tenants(), clock), new GetTenant(lookup),
         new UpdateTenant(ports.tenants(), lookup),
         new UpsertCustomers(customers, lookup, clock), new RecordLifecycleEvents(customers, lookup),
@@ -34,10 +39,6 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
         new CreateSurvey(ports.surveys(), lookup, clock), new GetSurvey(ports.surveys(), lookup),
         new ListSurveys(ports.surveys(), lookup), new RecordSurveyResponses(ports.surveys(), customers, lookup),
         new RecordRetentionExpenses(ports.expenses(), lookup),
-        new ComputeChurnRate(statistics, lookup, customers),
-        new ComputeCustomerLifetimeValue(statistics, lookup, customers),
-        new ComputeNetPromoterScore(statistics, lookup, customers),
-        new ComputeCustomerSatisfaction(statistics, lookup, customers),
-        new ComputeRetentionCost(statistics, lookup, customers));
+        churn, clv, nps, csat, retentionCost, new ComputeKpiReport(churn, clv, retentionCost, nps, csat));
   }
 }

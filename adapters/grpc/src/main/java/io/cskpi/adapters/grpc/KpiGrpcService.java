@@ -5,6 +5,8 @@ import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
 import io.cskpi.domain.kpi.RetentionCostDenominator;
 import io.cskpi.proto.v1.ComputeChurnRateRequest;
+import io.cskpi.proto.v1.ComputeKpiReportRequest;
+import io.cskpi.proto.v1.ComputeKpiReportResponse;
 import io.cskpi.proto.v1.ComputeChurnRateResponse;
 import io.cskpi.proto.v1.ComputeCustomerLifetimeValueRequest;
 import io.cskpi.proto.v1.ComputeCustomerLifetimeValueResponse;
@@ -14,6 +16,7 @@ import io.cskpi.proto.v1.ComputeNetPromoterScoreRequest;
 import io.cskpi.proto.v1.ComputeNetPromoterScoreResponse;
 import io.cskpi.proto.v1.ComputeRetentionCostRequest;
 import io.cskpi.proto.v1.ComputeRetentionCostResponse;
+import io.cskpi.proto.v1.KpiReport;
 import io.cskpi.proto.v1.KpiServiceGrpc;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
@@ -103,6 +106,29 @@ public final class KpiGrpcService extends KpiServiceGrpc.KpiServiceImplBase {
       var costs = useCases.computeRetentionCost().compute(query, denominator, currency);
       return ComputeRetentionCostResponse.newBuilder()
           .addAllRetentionCosts(costs.stream().map(KpiProtoMapper::toProto).toList()).build();
+    });
+  }
+
+  @Override
+  public void computeKpiReport(ComputeKpiReportRequest request, StreamObserver<ComputeKpiReportResponse> observer) {
+    Rpc.unary(observer, "tenant", () -> {
+      TenantId tenant = ResourceNames.tenant("tenant", request.getTenant());
+      var query = KpiProtoMapper.query(tenant, request.hasPeriod(), request.getPeriod(), request.getPeriodCount(),
+          request.getSegmentList());
+      Optional<String> currency = request.getCurrencyCode().isEmpty() ? Optional.empty()
+          : Optional.of(request.getCurrencyCode());
+      ComputeKpiReportResponse.Builder response = ComputeKpiReportResponse.newBuilder();
+      for (var report : useCases.computeKpiReport().compute(query, currency)) {
+        KpiReport.Builder proto = KpiReport.newBuilder()
+            .setPeriod(KpiProtoMapper.toProto(report.period()))
+            .setChurnRate(KpiProtoMapper.toProto(report.churnRate()))
+            .setCustomerLifetimeValue(KpiProtoMapper.toProto(report.customerLifetimeValue()))
+            .setNetPromoterScore(KpiProtoMapper.toProto(report.netPromoterScore(), false))
+            .setCustomerSatisfaction(KpiProtoMapper.toProto(report.customerSatisfaction()));
+        report.retentionCost().map(KpiProtoMapper::toProto).ifPresent(proto::setRetentionCost);
+        response.addReports(proto);
+      }
+      return response.build();
     });
   }
 }
