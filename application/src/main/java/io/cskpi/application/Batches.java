@@ -32,7 +32,7 @@ final class Batches {
       Integer first = firstIndex.putIfAbsent(id.apply(items.get(i)), i);
       if (first != null) {
         repeated.add(new FieldViolation(field + "[" + i + "]." + idField,
-            "repeats the id of " + field + "[" + first + "]"));
+            "repeats " + field + "[" + first + "]"));
       }
     }
     if (!repeated.isEmpty()) {

@@ -26,7 +26,7 @@ public final class RecordLifecycleEvents {
   }
 
   public RecordOutcome record(TenantId tenant, List<LifecycleEvent> events) {
-    Batches.check("events", events, null, null);
+    Batches.check("events", events, e -> e.customerId() + "\u0000" + e.type() + "\u0000" + e.time(), "event_time");
     lookup.require(tenant);
     Map<String, Customer> known = KnownCustomers.require(customers, tenant, "events", events,
         LifecycleEvent::customerId);

@@ -23,13 +23,19 @@ public final class Identifiers {
     return value;
   }
 
-  /** 1-128 characters (code points), no control characters, no "/", not blank. */
+  /**
+   * 1-128 characters (code points), no control characters, no "/", no white space at either
+   * end (the store compares text ignoring trailing spaces, so "a " would be "a").
+   */
   public static String recordId(String field, String value) {
     if (value == null || value.isBlank()) {
       throw CskpiException.invalid(field, "is required");
     }
     if (value.codePointCount(0, value.length()) > MAX_RECORD_ID_LENGTH) {
       throw CskpiException.invalid(field, "is longer than " + MAX_RECORD_ID_LENGTH + " characters");
+    }
+    if (Character.isWhitespace(value.codePointAt(0)) || Character.isWhitespace(value.codePointBefore(value.length()))) {
+      throw CskpiException.invalid(field, "must not start or end with white space");
     }
     if (value.indexOf('/') >= 0) {
       throw CskpiException.invalid(field, "must not contain \"/\"");

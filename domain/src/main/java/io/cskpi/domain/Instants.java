@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
 public final class Instants {
 
   public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-  public static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
   private Instants() {}
 
@@ -19,8 +19,9 @@ public final class Instants {
     if (instant == null) {
       throw CskpiException.invalid(field, "is required");
     }
+    instant = instant.truncatedTo(ChronoUnit.MICROS);
     if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-      throw CskpiException.invalid(field, "must be between 1900-01-01 and 9999-12-31, was " + instant);
+      throw CskpiException.invalid(field, "must be from 1900-01-01 to 9999-12-31, was " + instant);
     }
     return instant.truncatedTo(ChronoUnit.MICROS);
   }

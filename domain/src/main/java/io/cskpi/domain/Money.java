@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /** An exact decimal amount in an ISO-4217 currency. Never binary floating point. */
 public record Money(BigDecimal amount, String currencyCode) {
 
-  /** DECIMAL(19,4) in storage: 15 integer digits and 4 fractional ones. */
+  /** DECIMAL(19,4) in storage: amounts given have at most 15 integer digits and 4 fractional ones. */
   public static final int MAX_SCALE = 4;
   public static final int MAX_INTEGER_DIGITS = 15;
 
@@ -24,9 +24,6 @@ public record Money(BigDecimal amount, String currencyCode) {
     }
     if (amount.scale() > MAX_SCALE && amount.stripTrailingZeros().scale() > MAX_SCALE) {
       throw CskpiException.invalid("amount", "has more than " + MAX_SCALE + " decimal places");
-    }
-    if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
-      throw CskpiException.invalid("amount", "has more than " + MAX_INTEGER_DIGITS + " integer digits");
     }
     if (amount.scale() > MAX_SCALE) {
       amount = amount.setScale(MAX_SCALE);
@@ -43,7 +40,11 @@ public record Money(BigDecimal amount, String currencyCode) {
       throw CskpiException.invalid("amount",
           "\"" + abbreviate(amount) + "\" is not a decimal such as \"12.34\"");
     }
-    return new Money(new BigDecimal(amount), currency);
+    BigDecimal value = new BigDecimal(amount);
+    if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+      throw CskpiException.invalid("amount", "has more than " + MAX_INTEGER_DIGITS + " integer digits");
+    }
+    return new Money(value, currency);
   }
 
   public static Money zero(String currencyCode) {

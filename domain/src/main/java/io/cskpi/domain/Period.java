@@ -26,9 +26,14 @@ public record Period(Instant start, Instant end, ZoneId zone, String label) {
     }
   }
 
-  /** The explicit interval [start, end), labelled in ISO-8601. */
+  /**
+   * The explicit interval [start, end), labelled in ISO-8601, at the store's microsecond
+   * precision (finer digits are dropped, as they are from stored instants).
+   */
   public static Period between(Instant start, Instant end, ZoneId zone) {
-    return new Period(start, end, zone, start + "/" + end);
+    Instant first = Instants.check("period.interval.start_time", start);
+    Instant last = Instants.check("period.interval.end_time", end);
+    return new Period(first, last, zone, first + "/" + last);
   }
 
   /** The calendar period of {@code unit} that contains {@code date}, bounded by local midnights. */
@@ -47,19 +52,26 @@ public record Period(Instant start, Instant end, ZoneId zone, String label) {
   }
 
   private static Period ofLocalDates(CalendarUnit unit, LocalDate first, LocalDate next, ZoneId zone) {
-    return new Period(first.atStartOfDay(zone).toInstant(), next.atStartOfDay(zone).toInstant(), zone,
-        unit.label(first));
+    Instant start = first.atStartOfDay(zone).toInstant();
+    Instant end = next.atStartOfDay(zone).toInstant();
+    if (!end.isAfter(start)) {
+      throw CskpiException.invalid("period.calendar.date", first + " does not exist in the time zone " + zone);
+    }
+    return new Period(start, end, zone, unit.label(first));
   }
 
   public Duration length() {
     return Duration.between(start, end);
   }
 
+  /** Length in seconds, exact to the nanosecond. */
+  public BigDecimal seconds() {
+    return BigDecimal.valueOf(length().getSeconds()).add(BigDecimal.valueOf(length().getNano(), 9));
+  }
+
   /** Length in days (seconds / 86400), exact. */
   public BigDecimal days() {
-    return BigDecimal.valueOf(length().getSeconds())
-        .add(BigDecimal.valueOf(length().getNano(), 9))
-        .divide(SECONDS_PER_DAY, MathContext.DECIMAL128);
+    return seconds().divide(SECONDS_PER_DAY, MathContext.DECIMAL128);
   }
 
   /** The local date the period starts on, in its zone. */

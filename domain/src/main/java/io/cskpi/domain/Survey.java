@@ -30,8 +30,10 @@ public record Survey(String surveyId, Kind kind, CsatScale scale, String display
     }
     Objects.requireNonNull(scale, "scale");
     displayName = displayName == null ? "" : displayName;
-    if (displayName.codePointCount(0, displayName.length()) > Tenant.MAX_DISPLAY_NAME_LENGTH) {
-      throw CskpiException.invalid("display_name", "is longer than " + Tenant.MAX_DISPLAY_NAME_LENGTH + " characters");
+    if (displayName.codePointCount(0, displayName.length()) > Tenant.MAX_DISPLAY_NAME_LENGTH
+        || displayName.codePoints().anyMatch(Character::isISOControl)) {
+      throw CskpiException.invalid("display_name",
+          "must be at most " + Tenant.MAX_DISPLAY_NAME_LENGTH + " characters without control characters");
     }
   }
 

@@ -14,9 +14,10 @@ public record Tenant(TenantId id, String displayName, ZoneId timeZone, ChurnPoli
   public Tenant {
     Objects.requireNonNull(id);
     displayName = displayName == null ? "" : displayName;
-    if (displayName.codePointCount(0, displayName.length()) > MAX_DISPLAY_NAME_LENGTH) {
-      throw CskpiException.invalid("tenant.display_name",
-          "is longer than " + MAX_DISPLAY_NAME_LENGTH + " characters");
+    if (displayName.codePointCount(0, displayName.length()) > MAX_DISPLAY_NAME_LENGTH
+        || displayName.codePoints().anyMatch(Character::isISOControl)) {
+      throw CskpiException.invalid("display_name",
+          "must be at most " + MAX_DISPLAY_NAME_LENGTH + " characters without control characters");
     }
     timeZone = timeZone == null ? ZoneId.of("UTC") : timeZone;
     churnPolicy = churnPolicy == null ? new ChurnPolicy.LifecycleEvents() : churnPolicy;

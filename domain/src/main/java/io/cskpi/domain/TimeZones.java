@@ -9,7 +9,7 @@ public final class TimeZones {
 
   private TimeZones() {}
 
-  /** An IANA zone such as "Europe/Madrid" or "UTC"; fixed offsets are refused as ambiguous. */
+  /** An IANA zone name such as "Europe/Madrid", "UTC" or "Etc/GMT+5"; offsets such as "+02:00" are refused. */
   public static ZoneId parse(String field, String name) {
     if (name == null || name.isEmpty()) {
       throw CskpiException.invalid(field, "is required");

@@ -89,4 +89,23 @@ class PeriodTest {
         .isInstanceOfSatisfying(CskpiException.class, e -> assertThat(e.violations())
             .extracting(v -> v.field()).containsExactly("period.interval.end_time"));
   }
+
+  @Test
+  void aDayThatDoesNotExistInItsZoneIsNamed() {
+    // Samoa skipped 2011-12-30 when it moved across the date line
+    assertThatThrownBy(() -> Period.calendar(CalendarUnit.DAY, LocalDate.parse("2011-12-30"), ZoneId.of("Pacific/Apia")))
+        .isInstanceOfSatisfying(CskpiException.class, e -> assertThat(e.violations())
+            .extracting(v -> v.field()).containsExactly("period.calendar.date"));
+  }
+
+  @Test
+  void intervalsKeepTheStoresMicrosecondsAndItsRange() {
+    Period period = Period.between(Instant.parse("2024-02-11T00:00:00.9999994Z"),
+        Instant.parse("9999-12-31T23:59:59.9999995Z"), ZoneOffset.UTC);
+
+    assertThat(period.start()).isEqualTo(Instant.parse("2024-02-11T00:00:00.999999Z"));
+    assertThat(period.end()).isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
+    assertThatThrownBy(() -> Period.between(Instant.parse("2024-01-01T00:00:00Z"),
+        Instant.parse("+10000-01-01T00:00:00Z"), ZoneOffset.UTC)).isInstanceOf(CskpiException.class);
+  }
 }

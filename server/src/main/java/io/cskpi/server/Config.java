@@ -75,6 +75,7 @@ record Config(int port, String dbUrl, String dbUser, String dbPassword, Path dat
     StringBuilder help = new StringBuilder("""
         Usage: java -jar cskpi-server.jar [serve] [options]
                java -jar cskpi-server.jar import-purchases [import options] FILE   (see import-purchases --help)
+               java -jar cskpi-server.jar import-dataset --dataset NAME FILE        (see import-dataset --help)
 
         Options (flags win over their environment variables):
         """);

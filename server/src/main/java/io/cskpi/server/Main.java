@@ -18,6 +18,7 @@ public final class Main {
     switch (command) {
       case "serve" -> serve(rest);
       case "import-purchases" -> System.exit(PurchaseImport.run(rest, System.out, System.err));
+      case "import-dataset" -> System.exit(DatasetImport.run(rest, System.out, System.err));
       default -> {
         System.err.println("unknown command \"" + command + "\"\n\n" + Config.help());
         System.exit(2);

@@ -3,6 +3,7 @@ package io.cskpi.application.port;
 import io.cskpi.domain.Customer;
 import io.cskpi.domain.LifecycleEvent;
 import io.cskpi.domain.TenantId;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ public interface CustomerRepository {
 
   /** Customers ordered by id. */
   Page<Customer> list(TenantId tenant, PageRequest page);
+
+  /** The earliest stored lifecycle event of each of the customers that has one. */
+  Map<String, Instant> earliestEvents(TenantId tenant, Collection<String> customerIds);
 
   /** Stores the events that are not stored yet, all in one transaction. */
   RecordOutcome recordEvents(TenantId tenant, List<LifecycleEvent> events);

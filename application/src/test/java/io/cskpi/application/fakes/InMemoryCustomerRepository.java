@@ -9,6 +9,7 @@ import io.cskpi.domain.Customer;
 import io.cskpi.domain.LifecycleEvent;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,6 +65,14 @@ public final class InMemoryCustomerRepository implements CustomerRepository {
     List<Customer> items = rest.values().stream().limit(page.size()).toList();
     boolean more = rest.size() > items.size();
     return new Page<>(items, more ? "after:" + items.get(items.size() - 1).customerId() : "");
+  }
+
+  @Override
+  public synchronized Map<String, Instant> earliestEvents(TenantId tenant, Collection<String> customerIds) {
+    Map<String, Instant> earliest = new HashMap<>();
+    data.events(tenant).stream().filter(e -> customerIds.contains(e.customerId()))
+        .forEach(e -> earliest.merge(e.customerId(), e.time(), (a, b) -> a.isBefore(b) ? a : b));
+    return earliest;
   }
 
   @Override

@@ -63,7 +63,8 @@ public class CskpiException extends RuntimeException {
 
   /** The same failure with every field path put under {@code parent}. */
   public CskpiException under(String parent) {
-    return new CskpiException(kind, reason, getMessage(),
-        violations.stream().map(v -> v.under(parent)).toList());
+    List<FieldViolation> moved = violations.stream().map(v -> v.under(parent)).toList();
+    return kind == Kind.INVALID_ARGUMENT && !moved.isEmpty() ? invalid(moved)
+        : new CskpiException(kind, reason, getMessage(), moved);
   }
 }

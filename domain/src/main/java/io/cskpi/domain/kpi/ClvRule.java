@@ -29,7 +29,7 @@ public final class ClvRule {
   public static HistoricalClv historical(Period period, PurchaseTotals totals, LifecycleSummary lifecycle) {
     ChurnCounts counts = lifecycle.counts();
     LifespanStats lifespans = lifecycle.lifespansAtEnd();
-    BigDecimal periodSeconds = BigDecimal.valueOf(period.length().getSeconds());
+    BigDecimal periodSeconds = period.seconds();
     BigDecimal days = period.days();
 
     // L as the fraction lifespanNumerator / lifespanDenominator, in seconds

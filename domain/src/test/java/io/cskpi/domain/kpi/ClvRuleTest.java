@@ -83,4 +83,25 @@ class ClvRuleTest {
     assertThat(clv.lifespanDays().getAsDouble()).isCloseTo(370.475, offset(1e-9));
     assertThat(clv.value().orElseThrow().amount()).isEqualByComparingTo(new BigDecimal("1.02"));
   }
+
+  @Test
+  void fractionsOfASecondCount() {
+    // a 1.5 s period: 10.00 by one customer in one purchase, L = 1 day: 10 x 86400 / 1.5 = 576,000.00
+    Period period = Period.between(Instant.parse("2024-02-10T12:00:00Z"), Instant.parse("2024-02-10T12:00:01.5Z"),
+        ZoneOffset.UTC);
+
+    HistoricalClv clv = ClvRule.historical(period, totals("10.00", 1, 1),
+        new LifecycleSummary(new ChurnCounts(0, 0, 0, 0, 0, 0), 0, new LifespanStats(1, DAY)));
+
+    assertThat(clv.value()).contains(Money.parse("576000.00", "USD"));
+  }
+
+  @Test
+  void sumsLargerThanAnAmountOneMayGiveAreFine() {
+    HistoricalClv clv = ClvRule.historical(DAYS_365, new PurchaseTotals(
+        new Money(new java.math.BigDecimal("1999999999999998.0000"), "EUR"), 2, 1),
+        new LifecycleSummary(new ChurnCounts(0, 0, 0, 0, 0, 0), 0, new LifespanStats(1, 365 * DAY)));
+
+    assertThat(clv.value().orElseThrow().amountText()).isEqualTo("1999999999999998.00");
+  }
 }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 final class GrpcErrors {
 
   static final String DOMAIN = "cskpi.io";
+  static final int MAX_TEXT = 300;
   private static final Logger LOG = LoggerFactory.getLogger(GrpcErrors.class);
 
   private GrpcErrors() {}
@@ -37,17 +38,28 @@ final class GrpcErrors {
   private static StatusRuntimeException toStatus(Code code, String reason, String message, CskpiException known) {
     com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
         .setCode(code.getNumber())
-        .setMessage(message)
+        .setMessage(bounded(message))
         .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN).build()));
     if (known != null && !known.violations().isEmpty()) {
       BadRequest.Builder badRequest = BadRequest.newBuilder();
       for (FieldViolation violation : known.violations()) {
         badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-            .setField(violation.field()).setDescription(violation.description()));
+            .setField(bounded(violation.field())).setDescription(bounded(violation.description())));
       }
       status.addDetails(Any.pack(badRequest.build()));
     }
     return StatusProto.toStatusRuntimeException(status.build());
+  }
+
+  /**
+   * Text that echoes client input is cut to {@value #MAX_TEXT} characters (never inside a
+   * surrogate pair), so that an error always fits in the response headers.
+   */
+  static String bounded(String text) {
+    if (text == null || text.codePointCount(0, text.length()) <= MAX_TEXT) {
+      return text;
+    }
+    return text.substring(0, text.offsetByCodePoints(0, MAX_TEXT)) + "...";
   }
 
   private static Code code(CskpiException.Kind kind) {

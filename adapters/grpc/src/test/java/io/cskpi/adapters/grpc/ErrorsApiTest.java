@@ -270,4 +270,56 @@ class ErrorsApiTest {
         .isEqualTo(2);
     assertThat(fields(record(T, List.of(refund("r3", "o1", "-0.01"))))).containsExactly("purchases[0].amount.amount");
   }
+
+  @Test
+  void idsWithWhiteSpaceAtAnEndAreRefusedSinceTheStoreWouldIgnoreIt() {
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> api.customers
+        .batchUpsertCustomers(BatchUpsertCustomersRequest.newBuilder().setParent(T)
+            .addCustomers(customer("a ", null)).build()));
+
+    assertThat(fields(e)).containsExactly("customers[0].customer_id");
+    assertThat(fields(record(T, List.of(purchase(" o1", "a", "2025-01-01T00:00:00Z", "1.00")))))
+        .containsExactly("purchases[0].order_id");
+  }
+
+  @Test
+  void errorsNeverEchoUnboundedText() {
+    String key = "k".repeat(20_000) + "!";
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> api.customers
+        .batchUpsertCustomers(BatchUpsertCustomersRequest.newBuilder().setParent(T)
+            .addCustomers(customer("z", null).toBuilder().putAttributes(key, "v")).build()));
+
+    assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(e.getStatus().getDescription().length()).isLessThanOrEqualTo(GrpcErrors.MAX_TEXT + 3);
+    assertThat(fields(e)).containsExactly("customers[0].attributes");
+  }
+
+  @Test
+  void tenantFieldsAreNamedOnce() {
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> api.tenants.createTenant(
+        CreateTenantRequest.newBuilder().setTenantId("long").setTenant(Tenant.newBuilder()
+            .setDisplayName("x".repeat(201))).build()));
+
+    assertThat(fields(e)).containsExactly("tenant.display_name");
+    assertThat(e.getStatus().getDescription()).startsWith("tenant.display_name");
+  }
+
+  @Test
+  void anAcquisitionNeverMovesAfterTheCustomersEventsSoRetriesStayIdempotent() {
+    var events = io.cskpi.proto.v1.BatchRecordLifecycleEventsRequest.newBuilder().setParent(T)
+        .addEvents(io.cskpi.proto.v1.LifecycleEvent.newBuilder().setCustomerId("a")
+            .setType(io.cskpi.proto.v1.LifecycleEventType.LIFECYCLE_EVENT_TYPE_CHURNED)
+            .setEventTime(Api.ts("2024-02-01T00:00:00Z"))).build();
+    api.customers.batchRecordLifecycleEvents(events);
+
+    StatusRuntimeException later = catchThrowableOfType(StatusRuntimeException.class, () -> api.customers
+        .batchUpsertCustomers(BatchUpsertCustomersRequest.newBuilder().setParent(T)
+            .addCustomers(customer("a", "2024-03-01T00:00:00Z")).build()));
+    StatusRuntimeException twice = catchThrowableOfType(StatusRuntimeException.class, () -> api.customers
+        .batchRecordLifecycleEvents(events.toBuilder().addEvents(events.getEvents(0)).build()));
+
+    assertThat(fields(later)).containsExactly("customers[0].acquire_time");
+    assertThat(api.customers.batchRecordLifecycleEvents(events).getAlreadyRecordedCount()).isEqualTo(1);
+    assertThat(fields(twice)).containsExactly("events[1].event_time");
+  }
 }

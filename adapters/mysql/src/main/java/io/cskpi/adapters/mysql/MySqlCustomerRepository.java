@@ -167,6 +167,21 @@ public final class MySqlCustomerRepository implements CustomerRepository {
   }
 
   @Override
+  public Map<String, Instant> earliestEvents(TenantId tenant, Collection<String> customerIds) {
+    Sql sql = new Sql().add("SELECT customer_id, MIN(event_at) AS earliest FROM lifecycle_events"
+        + " WHERE tenant_id = ? AND customer_id", tenant.value()).in(customerIds).add(" GROUP BY customer_id");
+    return jdbc.read(connection -> {
+      Map<String, Instant> earliest = new HashMap<>();
+      try (PreparedStatement select = sql.prepare(connection); ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          earliest.put(rows.getString(1), Jdbc.instant(rows, "earliest"));
+        }
+      }
+      return earliest;
+    });
+  }
+
+  @Override
   public RecordOutcome recordEvents(TenantId tenant, List<LifecycleEvent> events) {
     List<String> ids = events.stream().map(LifecycleEvent::customerId).distinct().toList();
     return jdbc.inTransaction(connection -> {

@@ -113,8 +113,8 @@ public final class MySqlPurchaseRepository implements PurchaseRepository {
     if (!page.token().isEmpty()) {
       List<String> parts = PageTokens.decode(page.token(), "purchases", 2);
       try {
-        afterTime = Instant.parse(parts.get(0));
-      } catch (DateTimeParseException e) {
+        afterTime = Instants.check("page_token", Instant.parse(parts.get(0)));
+      } catch (DateTimeParseException | CskpiException e) {
         throw CskpiException.invalid("page_token", "is not a token this list returned");
       }
       afterOrder = parts.get(1);
