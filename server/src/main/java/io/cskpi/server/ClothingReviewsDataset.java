@@ -30,7 +30,8 @@ final class ClothingReviewsDataset {
         .setDisplayName("Product review rating").setCsatScale(CsatScale.newBuilder().setMin(1).setMax(5)).build());
     List<Customer> customers = new ArrayList<>();
     List<SurveyResponse> responses = new ArrayList<>();
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+        .setAllowMissingColumnNames(true).get();
     for (CSVRecord row : format.parse(reader)) {
       String id = "review-" + row.get(0);
       String department = row.get("Department Name").isBlank() ? "unknown" : row.get("Department Name");

@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVRecord;
  * attributes contract, internet_service and payment_method, acquired on the first day of the
  * month `tenure` months before 2020-01 (tenure 0: acquired on 2020-01-01, after the snapshot).
  * It pays MonthlyCharges (USD) on the first day of every month from its acquisition through
- * 2019-12 (order ids "customerID/YYYY-MM"). Churn = Yes is a churn on 2019-12-31, the snapshot
+ * 2019-12 (order ids "customerID-YYYY-MM"). Churn = Yes is a churn on 2019-12-31, the snapshot
  * date, so the final month of the data is December 2019.
  */
 final class TelcoDataset {
@@ -44,7 +44,7 @@ final class TelcoDataset {
           .putAttributes("internet_service", row.get("InternetService"))
           .putAttributes("payment_method", row.get("PaymentMethod")).build());
       for (YearMonth month = acquired; month.isBefore(AFTER_SNAPSHOT); month = month.plusMonths(1)) {
-        purchases.add(Purchase.newBuilder().setOrderId(id + "/" + month).setCustomerId(id)
+        purchases.add(Purchase.newBuilder().setOrderId(id + "-" + month).setCustomerId(id)
             .setPurchaseTime(ApiWriter.timestamp(start(month)))
             .setAmount(Money.newBuilder().setCurrencyCode("USD").setAmount(row.get("MonthlyCharges").trim())).build());
       }

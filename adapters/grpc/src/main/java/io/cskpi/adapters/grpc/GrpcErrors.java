@@ -20,6 +20,8 @@ final class GrpcErrors {
 
   static final String DOMAIN = "cskpi.io";
   static final int MAX_TEXT = 300;
+  /** Violations past this many are counted in the message, not listed, so trailers stay small. */
+  static final int MAX_VIOLATIONS = 20;
   private static final Logger LOG = LoggerFactory.getLogger(GrpcErrors.class);
 
   private GrpcErrors() {}
@@ -29,7 +31,9 @@ final class GrpcErrors {
       return status;
     }
     if (failure instanceof CskpiException known) {
-      return toStatus(code(known.kind()), known.reason(), known.getMessage(), known);
+      int unlisted = known.violations().size() - MAX_VIOLATIONS;
+      String message = bounded(known.getMessage()) + (unlisted > 0 ? " (" + unlisted + " more not listed)" : "");
+      return toStatus(code(known.kind()), known.reason(), message, known);
     }
     LOG.error("unexpected failure", failure);
     return toStatus(Code.INTERNAL, "INTERNAL", "internal error; it has been logged", null);
@@ -42,7 +46,7 @@ final class GrpcErrors {
         .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN).build()));
     if (known != null && !known.violations().isEmpty()) {
       BadRequest.Builder badRequest = BadRequest.newBuilder();
-      for (FieldViolation violation : known.violations()) {
+      for (FieldViolation violation : known.violations().stream().limit(MAX_VIOLATIONS).toList()) {
         badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
             .setField(bounded(violation.field())).setDescription(bounded(violation.description())));
       }

@@ -3,6 +3,7 @@ package io.cskpi.adapters.grpc;
 import io.cskpi.application.KpiQuery;
 import io.cskpi.application.PeriodQuery;
 import io.cskpi.domain.CalendarUnit;
+import io.cskpi.domain.Money;
 import io.cskpi.domain.Period;
 import io.cskpi.domain.Segment;
 import io.cskpi.domain.TenantId;
@@ -152,8 +153,7 @@ final class KpiProtoMapper {
     clv.monthlyChurnPercent().ifPresent(inputs::setMonthlyChurnPercent);
     for (MonthFigures month : clv.months()) {
       inputs.addMonths(io.cskpi.proto.v1.MonthFigures.newBuilder().setLabel(month.label())
-          .setRevenue(io.cskpi.proto.v1.Money.newBuilder().setCurrencyCode(currency)
-              .setAmount(month.revenue().toPlainString()))
+          .setRevenue(PurchaseProtoMapper.toProto(new Money(month.revenue(), currency)))
           .setActiveCustomers(month.activeCustomers()).setCustomersAtStart(month.customersAtStart())
           .setChurned(month.churned()));
     }

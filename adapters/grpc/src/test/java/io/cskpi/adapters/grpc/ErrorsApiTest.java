@@ -295,6 +295,20 @@ class ErrorsApiTest {
   }
 
   @Test
+  void aThousandBadRecordsStillGiveAReadableError() {
+    List<Purchase> bad = new java.util.ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      bad.add(purchase("bad/" + i, "a", "2025-01-01T00:00:00Z", "1.00"));
+    }
+
+    StatusRuntimeException e = record(T, bad);
+
+    assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(fields(e)).hasSize(GrpcErrors.MAX_VIOLATIONS).first().isEqualTo("purchases[0].order_id");
+    assertThat(e.getStatus().getDescription()).endsWith("(980 more not listed)");
+  }
+
+  @Test
   void tenantFieldsAreNamedOnce() {
     StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> api.tenants.createTenant(
         CreateTenantRequest.newBuilder().setTenantId("long").setTenant(Tenant.newBuilder()
