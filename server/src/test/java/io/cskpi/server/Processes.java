@@ -66,23 +66,40 @@ final class Processes {
     return run(command, 60);
   }
 
+  /** The shared datasets: CSKPI_SHARED_DIR, or the shared folder beside the repository. */
+  static Path sharedData() {
+    String env = System.getenv("CSKPI_SHARED_DIR");
+    Path shared = env != null && !env.isEmpty() ? Path.of(env) : ROOT.getParent().resolve("shared");
+    if (!Files.isDirectory(shared.resolve("data"))) {
+      throw new IllegalStateException("the shared datasets are not at " + shared + "; set CSKPI_SHARED_DIR");
+    }
+    return shared.resolve("data");
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
-  /** The packaged server, started with its default embedded database in {@code dataDir}. */
+  /** The packaged server, started as an operator would. */
   static final class Server implements AutoCloseable {
     final int port;
     private final Process process;
     final Path log;
 
+    /** On the embedded database, with its data in {@code dataDir}. */
     Server(Path dataDir) throws IOException, InterruptedException {
+      this(List.of("--data-dir", dataDir.toString()));
+    }
+
+    /** With these database options. */
+    Server(List<String> databaseOptions) throws IOException, InterruptedException {
       port = freePort();
       log = Files.createTempFile("cskpi-server", ".log");
-      process = new ProcessBuilder("java", "-jar", JAR.toString(), "--port", Integer.toString(port),
-          "--data-dir", dataDir.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString(), "--port", Integer.toString(port)));
+      command.addAll(databaseOptions);
+      process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
       while (!Files.readString(log).contains("cskpi listening on port")) {
         if (!process.isAlive() || System.nanoTime() > deadline) {
