@@ -3,6 +3,7 @@ package io.cskpi.server;
 import com.google.protobuf.Timestamp;
 import io.cskpi.proto.v1.BatchRecordLifecycleEventsRequest;
 import io.cskpi.proto.v1.BatchRecordPurchasesRequest;
+import io.cskpi.proto.v1.BatchRecordRetentionExpensesRequest;
 import io.cskpi.proto.v1.BatchRecordSurveyResponsesRequest;
 import io.cskpi.proto.v1.BatchUpsertCustomersRequest;
 import io.cskpi.proto.v1.CreateSurveyRequest;
@@ -15,6 +16,8 @@ import io.cskpi.proto.v1.ListCustomersRequest;
 import io.cskpi.proto.v1.ListCustomersResponse;
 import io.cskpi.proto.v1.Purchase;
 import io.cskpi.proto.v1.PurchaseServiceGrpc;
+import io.cskpi.proto.v1.RetentionExpense;
+import io.cskpi.proto.v1.RetentionExpenseServiceGrpc;
 import io.cskpi.proto.v1.Survey;
 import io.cskpi.proto.v1.SurveyResponse;
 import io.cskpi.proto.v1.SurveyServiceGrpc;
@@ -117,7 +120,14 @@ final class ApiWriter {
         .getRecordedCount(), batch.size()));
   }
 
-  private Object count(int recordedNow, int sent) {
+  void recordExpenses(List<RetentionExpense> expenses) {
+    var stub = RetentionExpenseServiceGrpc.newBlockingStub(channel);
+    inBatches(expenses, batch -> count(stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchRecordRetentionExpenses(
+        BatchRecordRetentionExpensesRequest.newBuilder().setParent(tenant).addAllExpenses(batch).build())
+        .getRecordedCount(), batch.size()));
+  }
+
+  private synchronized Object count(int recordedNow, int sent) {
     recorded += recordedNow;
     alreadyRecorded += sent - recordedNow;
     return null;

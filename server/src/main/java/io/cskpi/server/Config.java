@@ -76,6 +76,7 @@ record Config(int port, String dbUrl, String dbUser, String dbPassword, Path dat
         Usage: java -jar cskpi-server.jar [serve] [options]
                java -jar cskpi-server.jar import-purchases [import options] FILE   (see import-purchases --help)
                java -jar cskpi-server.jar import-dataset --dataset NAME FILE        (see import-dataset --help)
+               java -jar cskpi-server.jar benchmark [options]                       (see benchmark --help)
 
         Options (flags win over their environment variables):
         """);

@@ -19,6 +19,7 @@ public final class Main {
       case "serve" -> serve(rest);
       case "import-purchases" -> System.exit(PurchaseImport.run(rest, System.out, System.err));
       case "import-dataset" -> System.exit(DatasetImport.run(rest, System.out, System.err));
+      case "benchmark" -> System.exit(Benchmark.run(rest, System.out));
       default -> {
         System.err.println("unknown command \"" + command + "\"\n\n" + Config.help());
         System.exit(2);

@@ -7,7 +7,6 @@ import io.cskpi.application.port.RecordOutcome;
 import io.cskpi.domain.Purchase;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
-import io.cskpi.domain.errors.FieldViolation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,21 +27,10 @@ public final class InMemoryPurchaseRepository implements PurchaseRepository {
 
   @Override
   public synchronized RecordOutcome record(TenantId tenant, List<Purchase> purchases) {
-    List<FieldViolation> conflicts = new ArrayList<>();
-    int already = 0;
-    for (int i = 0; i < purchases.size(); i++) {
-      Purchase stored = data.purchases(tenant).get(purchases.get(i).orderId());
-      if (stored != null && !stored.sameAs(purchases.get(i))) {
-        conflicts.add(new FieldViolation("purchases[" + i + "].order_id", "is recorded with other values"));
-      }
-      already += stored != null ? 1 : 0;
-    }
-    if (!conflicts.isEmpty()) {
-      throw new CskpiException(CskpiException.Kind.ALREADY_EXISTS, "ORDER_ID_CONFLICT",
-          "order ids recorded with other values", conflicts);
-    }
+    RecordOutcome outcome = RecordOutcome.against(data.purchases(tenant), purchases, Purchase::orderId, Purchase::sameAs,
+        "purchases", "order_id", "ORDER_ID_CONFLICT");
     purchases.forEach(p -> data.purchases(tenant).putIfAbsent(p.orderId(), p));
-    return new RecordOutcome(purchases.size() - already, already);
+    return outcome;
   }
 
   @Override

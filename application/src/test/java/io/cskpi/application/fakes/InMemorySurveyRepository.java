@@ -8,7 +8,6 @@ import io.cskpi.domain.Survey;
 import io.cskpi.domain.SurveyResponse;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
-import io.cskpi.domain.errors.FieldViolation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -61,20 +60,9 @@ public final class InMemorySurveyRepository implements SurveyRepository {
 
   @Override
   public synchronized RecordOutcome recordResponses(TenantId tenant, List<SurveyResponse> responses) {
-    List<FieldViolation> conflicts = new ArrayList<>();
-    int already = 0;
-    for (int i = 0; i < responses.size(); i++) {
-      SurveyResponse stored = data.responses(tenant).get(responses.get(i).responseId());
-      if (stored != null && !stored.sameAs(responses.get(i))) {
-        conflicts.add(new FieldViolation("responses[" + i + "].response_id", "is recorded with other values"));
-      }
-      already += stored != null ? 1 : 0;
-    }
-    if (!conflicts.isEmpty()) {
-      throw new CskpiException(CskpiException.Kind.ALREADY_EXISTS, "RESPONSE_ID_CONFLICT",
-          "response ids recorded with other values", conflicts);
-    }
+    RecordOutcome outcome = RecordOutcome.against(data.responses(tenant), responses, SurveyResponse::responseId, SurveyResponse::sameAs,
+        "responses", "response_id", "RESPONSE_ID_CONFLICT");
     responses.forEach(r -> data.responses(tenant).putIfAbsent(r.responseId(), r));
-    return new RecordOutcome(responses.size() - already, already);
+    return outcome;
   }
 }

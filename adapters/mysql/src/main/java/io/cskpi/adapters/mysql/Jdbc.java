@@ -11,12 +11,17 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 /**
- * Plain JDBC with the store's rules: one transaction per unit of work, one bounded retry on a
- * deadlock or a concurrent insert of the same key, connection failures as UNAVAILABLE, and
+ * Plain JDBC with the store's rules: one transaction per unit of work, a few retries after a short
+ * random pause on a deadlock or a concurrent insert of the same key (the retried work reads again
+ * and sees what the other transaction committed), connection failures as UNAVAILABLE, and
  * instants bound as UTC DATETIME whatever the JVM's zone.
+ *
+ * <p>Writes read the rows they compare against without locking them: two batches that insert the
+ * same key meet on the primary key, and the loser is retried.
  */
 final class Jdbc {
 
@@ -29,6 +34,7 @@ final class Jdbc {
   private static final int DEADLOCK = 1213;
   private static final int LOCK_WAIT_TIMEOUT = 1205;
   private static final int TOO_MANY_CONNECTIONS = 1040;
+  private static final int ATTEMPTS = 5;
 
   private final DataSource dataSource;
 
@@ -50,7 +56,8 @@ final class Jdbc {
           throw e;
         }
       } catch (SQLException e) {
-        if (attempt == 1 && isRetryable(e)) {
+        if (attempt < ATTEMPTS && isRetryable(e)) {
+          pause(attempt);
           continue;
         }
         throw translate(e);
@@ -64,6 +71,14 @@ final class Jdbc {
       return work.run(connection);
     } catch (SQLException e) {
       throw translate(e);
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(5L << attempt));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

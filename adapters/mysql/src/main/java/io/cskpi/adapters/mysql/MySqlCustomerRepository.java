@@ -154,7 +154,7 @@ public final class MySqlCustomerRepository implements CustomerRepository {
     Set<String> existing = new HashSet<>();
     try (PreparedStatement select = connection.prepareStatement(
         "SELECT customer_id FROM customers WHERE tenant_id = ? AND customer_id IN (" + Jdbc.placeholders(ids)
-            + ") FOR UPDATE")) {
+            + ")")) {
       select.setString(1, tenant.value());
       Jdbc.bindAll(select, 2, ids);
       try (ResultSet rows = select.executeQuery()) {
@@ -188,7 +188,7 @@ public final class MySqlCustomerRepository implements CustomerRepository {
       Set<String> stored = new HashSet<>();
       try (PreparedStatement select = connection.prepareStatement(
           "SELECT customer_id, kind, event_at FROM lifecycle_events WHERE tenant_id = ? AND customer_id IN ("
-              + Jdbc.placeholders(ids) + ") FOR UPDATE")) {
+              + Jdbc.placeholders(ids) + ")")) {
         select.setString(1, tenant.value());
         Jdbc.bindAll(select, 2, ids);
         try (ResultSet rows = select.executeQuery()) {

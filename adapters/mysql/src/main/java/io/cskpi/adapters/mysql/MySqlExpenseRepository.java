@@ -6,7 +6,6 @@ import io.cskpi.domain.Money;
 import io.cskpi.domain.RetentionExpense;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
-import io.cskpi.domain.errors.FieldViolation;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -35,7 +34,7 @@ public final class MySqlExpenseRepository implements ExpenseRepository {
       Map<String, RetentionExpense> stored = new HashMap<>();
       try (PreparedStatement select = new Sql().add("SELECT " + COLUMNS
               + " FROM retention_expenses WHERE tenant_id = ? AND expense_id", tenant.value()).in(ids)
-          .add(" FOR UPDATE").prepare(connection); ResultSet rows = select.executeQuery()) {
+          .prepare(connection); ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           RetentionExpense expense = new RetentionExpense(rows.getString("expense_id"),
               new Money(rows.getBigDecimal("amount"), rows.getString("currency")), rows.getString("category"),
@@ -43,18 +42,8 @@ public final class MySqlExpenseRepository implements ExpenseRepository {
           stored.put(expense.expenseId(), expense);
         }
       }
-      List<FieldViolation> conflicts = new ArrayList<>();
-      for (int i = 0; i < expenses.size(); i++) {
-        RetentionExpense previous = stored.get(expenses.get(i).expenseId());
-        if (previous != null && !previous.sameAs(expenses.get(i))) {
-          conflicts.add(new FieldViolation("expenses[" + i + "].expense_id",
-              "expense \"" + previous.expenseId() + "\" is recorded with other values"));
-        }
-      }
-      if (!conflicts.isEmpty()) {
-        throw new CskpiException(CskpiException.Kind.ALREADY_EXISTS, "EXPENSE_ID_CONFLICT",
-            conflicts.size() + " expense ids are recorded with other values; nothing was stored", conflicts);
-      }
+      RecordOutcome outcome = RecordOutcome.against(stored, expenses, RetentionExpense::expenseId, RetentionExpense::sameAs,
+          "expenses", "expense_id", "EXPENSE_ID_CONFLICT");
       try (PreparedStatement insert = connection.prepareStatement(
           "INSERT INTO retention_expenses (tenant_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         for (RetentionExpense expense : expenses) {
@@ -71,7 +60,7 @@ public final class MySqlExpenseRepository implements ExpenseRepository {
         }
         insert.executeBatch();
       }
-      return new RecordOutcome(expenses.size() - stored.size(), stored.size());
+      return outcome;
     });
   }
 }

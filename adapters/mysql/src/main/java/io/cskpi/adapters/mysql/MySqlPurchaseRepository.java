@@ -9,7 +9,6 @@ import io.cskpi.domain.Money;
 import io.cskpi.domain.Purchase;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
-import io.cskpi.domain.errors.FieldViolation;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,7 +44,7 @@ public final class MySqlPurchaseRepository implements PurchaseRepository {
     return jdbc.inTransaction(connection -> {
       Map<String, Purchase> stored = new HashMap<>();
       try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-          + " FROM purchases WHERE tenant_id = ? AND order_id IN (" + Jdbc.placeholders(ids) + ") FOR UPDATE")) {
+          + " FROM purchases WHERE tenant_id = ? AND order_id IN (" + Jdbc.placeholders(ids) + ")")) {
         select.setString(1, tenant.value());
         Jdbc.bindAll(select, 2, ids);
         try (ResultSet rows = select.executeQuery()) {
@@ -55,18 +54,8 @@ public final class MySqlPurchaseRepository implements PurchaseRepository {
           }
         }
       }
-      List<FieldViolation> conflicts = new ArrayList<>();
-      for (int i = 0; i < purchases.size(); i++) {
-        Purchase previous = stored.get(purchases.get(i).orderId());
-        if (previous != null && !previous.sameAs(purchases.get(i))) {
-          conflicts.add(new FieldViolation("purchases[" + i + "].order_id",
-              "order \"" + previous.orderId() + "\" is recorded with other values"));
-        }
-      }
-      if (!conflicts.isEmpty()) {
-        throw new CskpiException(CskpiException.Kind.ALREADY_EXISTS, "ORDER_ID_CONFLICT",
-            conflicts.size() + " order ids are recorded with other values; nothing was stored", conflicts);
-      }
+      RecordOutcome outcome = RecordOutcome.against(stored, purchases, Purchase::orderId, Purchase::sameAs,
+          "purchases", "order_id", "ORDER_ID_CONFLICT");
       try (PreparedStatement insert = connection.prepareStatement(
           "INSERT INTO purchases (tenant_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         for (Purchase purchase : purchases) {
@@ -83,7 +72,7 @@ public final class MySqlPurchaseRepository implements PurchaseRepository {
         }
         insert.executeBatch();
       }
-      return new RecordOutcome(purchases.size() - stored.size(), stored.size());
+      return outcome;
     });
   }
 

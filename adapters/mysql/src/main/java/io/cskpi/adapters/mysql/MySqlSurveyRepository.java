@@ -8,7 +8,6 @@ import io.cskpi.domain.Survey;
 import io.cskpi.domain.SurveyResponse;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
-import io.cskpi.domain.errors.FieldViolation;
 import io.cskpi.domain.kpi.CsatScale;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,7 +39,7 @@ public final class MySqlSurveyRepository implements SurveyRepository {
   public Survey create(TenantId tenant, Survey survey) {
     Survey stored = jdbc.inTransaction(connection -> {
       Map<String, Survey> existing = load(connection, new Sql().add("SELECT " + SURVEY_COLUMNS
-          + " FROM surveys WHERE tenant_id = ? AND survey_id = ? FOR UPDATE", tenant.value(), survey.surveyId()));
+          + " FROM surveys WHERE tenant_id = ? AND survey_id = ?", tenant.value(), survey.surveyId()));
       if (!existing.isEmpty()) {
         return existing.get(survey.surveyId());
       }
@@ -102,7 +101,7 @@ public final class MySqlSurveyRepository implements SurveyRepository {
       Map<String, SurveyResponse> stored = new HashMap<>();
       try (PreparedStatement select = new Sql().add("SELECT " + RESPONSE_COLUMNS
               + " FROM survey_responses WHERE tenant_id = ? AND response_id", tenant.value()).in(ids)
-          .add(" FOR UPDATE").prepare(connection); ResultSet rows = select.executeQuery()) {
+          .prepare(connection); ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           int score = rows.getInt("score");
           SurveyResponse response = new SurveyResponse(rows.getString("response_id"), rows.getString("survey_id"),
@@ -111,18 +110,8 @@ public final class MySqlSurveyRepository implements SurveyRepository {
           stored.put(response.responseId(), response);
         }
       }
-      List<FieldViolation> conflicts = new ArrayList<>();
-      for (int i = 0; i < responses.size(); i++) {
-        SurveyResponse previous = stored.get(responses.get(i).responseId());
-        if (previous != null && !previous.sameAs(responses.get(i))) {
-          conflicts.add(new FieldViolation("responses[" + i + "].response_id",
-              "response \"" + previous.responseId() + "\" is recorded with other values"));
-        }
-      }
-      if (!conflicts.isEmpty()) {
-        throw new CskpiException(CskpiException.Kind.ALREADY_EXISTS, "RESPONSE_ID_CONFLICT",
-            conflicts.size() + " response ids are recorded with other values; nothing was stored", conflicts);
-      }
+      RecordOutcome outcome = RecordOutcome.against(stored, responses, SurveyResponse::responseId, SurveyResponse::sameAs,
+          "responses", "response_id", "RESPONSE_ID_CONFLICT");
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO survey_responses (tenant_id, "
           + RESPONSE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (SurveyResponse response : responses) {
@@ -140,7 +129,7 @@ public final class MySqlSurveyRepository implements SurveyRepository {
         }
         insert.executeBatch();
       }
-      return new RecordOutcome(responses.size() - stored.size(), stored.size());
+      return outcome;
     });
   }
 }

@@ -26,7 +26,7 @@ public final class MySqlTenantRepository implements TenantRepository {
   public void create(Tenant tenant) {
     boolean created = jdbc.inTransaction(connection -> {
       try (PreparedStatement select = connection.prepareStatement(
-          "SELECT 1 FROM tenants WHERE tenant_id = ? FOR UPDATE")) {
+          "SELECT 1 FROM tenants WHERE tenant_id = ?")) {
         select.setString(1, tenant.id().value());
         try (ResultSet rows = select.executeQuery()) {
           if (rows.next()) {
