@@ -25,6 +25,8 @@ public final class MySqlDatabase {
     config.setConnectionTimeout(connectionTimeoutMillis);
     config.setValidationTimeout(Math.min(connectionTimeoutMillis, 2_000));
     config.setInitializationFailTimeout(-1);
+    // each statement sees what is committed; writes lock only the rows they touch
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     config.addDataSourceProperty("connectionTimeZone", "UTC");
     config.addDataSourceProperty("forceConnectionTimeZoneToSession", "true");
     config.addDataSourceProperty("characterEncoding", "UTF-8");

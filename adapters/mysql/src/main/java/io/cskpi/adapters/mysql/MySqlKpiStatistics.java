@@ -87,26 +87,38 @@ public final class MySqlKpiStatistics implements KpiStatistics {
   /**
    * Inactivity rule of N days, from purchases (refunds are not activity): acquired at the first
    * purchase; active just before b exactly when a purchase lies in [b - N days, b); the latest
-   * churn before b is the latest purchase before b plus N days; a purchase more than N days after
-   * the previous one is a reactivation.
+   * churn before b is the latest purchase before b plus N days. A reactivation is a purchase after
+   * the acquisition with none in the N days before it: only purchases from b0 - N days on can
+   * tell, so the window that finds each purchase's predecessor runs over that range alone; it
+   * also counts each first purchase, which the acquisitions of the period take back out.
    */
   private static void inactivityFlags(Sql sql, TenantId tenant, int days, List<Instant> bounds, Segment segment) {
     Duration window = Duration.ofDays(days);
-    sql.add("p AS (SELECT customer_id, purchased_at AS at,"
-            + " LAG(purchased_at) OVER (PARTITION BY customer_id ORDER BY purchased_at) AS prev_at"
-            + " FROM purchases WHERE tenant_id = ? AND refunded_order_id IS NULL", tenant.value())
+    int n = bounds.size() - 1;
+    sql.add("base AS (SELECT customer_id, MIN(purchased_at) AS acquired_at");
+    for (int j = 0; j <= n; j++) {
+      sql.add(", MAX(purchased_at >= ? AND purchased_at < ?) AS active_" + j, bounds.get(j).minus(window), bounds.get(j));
+      sql.add(", MAX(CASE WHEN purchased_at < ? THEN purchased_at END) AS last_" + j, bounds.get(j));
+    }
+    sql.add(" FROM purchases WHERE tenant_id = ? AND refunded_order_id IS NULL", tenant.value())
         .segment(tenant, segment, "customer_id")
-        .add("), per_customer AS (SELECT MIN(at) AS acquired_at");
-    for (int j = 0; j < bounds.size(); j++) {
-      sql.add(", MAX(at >= ? AND at < ?) AS active_" + j, bounds.get(j).minus(window), bounds.get(j));
-      sql.add(", MAX(CASE WHEN at < ? THEN at END) AS last_" + j, bounds.get(j));
+        .add(" GROUP BY customer_id), recent AS (SELECT customer_id, purchased_at,"
+            + " LAG(purchased_at) OVER (PARTITION BY customer_id ORDER BY purchased_at) AS prev_at"
+            + " FROM purchases WHERE tenant_id = ? AND refunded_order_id IS NULL AND purchased_at >= ?"
+            + " AND purchased_at < ?", tenant.value(), bounds.get(0).minus(window), bounds.get(n))
+        .segment(tenant, segment, "customer_id")
+        .add("), starts AS (SELECT customer_id");
+    for (int i = 0; i < n; i++) {
+      sql.add(", SUM(purchased_at >= ? AND purchased_at < ? AND (prev_at IS NULL OR purchased_at > prev_at"
+          + " + INTERVAL ? DAY)) AS starts_" + i, bounds.get(i), bounds.get(i + 1), days);
     }
-    for (int i = 0; i + 1 < bounds.size(); i++) {
-      sql.add(", COALESCE(SUM(at > prev_at + INTERVAL ? DAY AND at >= ? AND at < ?), 0) AS react_" + i,
-          days, bounds.get(i), bounds.get(i + 1));
+    sql.add(" FROM recent WHERE purchased_at >= ? GROUP BY customer_id), per_customer AS (SELECT b.*", bounds.get(0));
+    for (int i = 0; i < n; i++) {
+      sql.add(", COALESCE(s.starts_" + i + ", 0) - COALESCE(b.acquired_at >= ? AND b.acquired_at < ?, 0) AS react_" + i,
+          bounds.get(i), bounds.get(i + 1));
     }
-    sql.add(" FROM p GROUP BY customer_id), flags AS (SELECT acquired_at");
-    for (int j = 0; j < bounds.size(); j++) {
+    sql.add(" FROM base b LEFT JOIN starts s ON s.customer_id = b.customer_id), flags AS (SELECT acquired_at");
+    for (int j = 0; j <= n; j++) {
       sql.add(", active_" + j + ", (acquired_at < ? AND NOT active_" + j + ") AS churned_" + j
           + ", last_" + j + " + INTERVAL ? DAY AS churn_" + j, bounds.get(j), days);
     }
