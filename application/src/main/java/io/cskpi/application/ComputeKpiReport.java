@@ -1,5 +1,7 @@
 package io.cskpi.application;
 
+import io.cskpi.application.port.CustomerRepository;
+import io.cskpi.application.port.KpiStatistics;
 import io.cskpi.domain.Period;
 import io.cskpi.domain.kpi.ChurnRate;
 import io.cskpi.domain.kpi.Csat;
@@ -22,22 +24,24 @@ public final class ComputeKpiReport {
   public record Report(Period period, ChurnRate churnRate, HistoricalClv customerLifetimeValue,
       Optional<RetentionCost> retentionCost, Nps netPromoterScore, Csat customerSatisfaction) {}
 
-  private final ComputeChurnRate churn;
-  private final ComputeCustomerLifetimeValue clv;
-  private final ComputeRetentionCost retentionCost;
-  private final ComputeNetPromoterScore nps;
-  private final ComputeCustomerSatisfaction csat;
+  private final KpiStatistics statistics;
+  private final TenantLookup lookup;
+  private final CustomerRepository customers;
 
-  public ComputeKpiReport(ComputeChurnRate churn, ComputeCustomerLifetimeValue clv,
-      ComputeRetentionCost retentionCost, ComputeNetPromoterScore nps, ComputeCustomerSatisfaction csat) {
-    this.churn = churn;
-    this.clv = clv;
-    this.retentionCost = retentionCost;
-    this.nps = nps;
-    this.csat = csat;
+  public ComputeKpiReport(KpiStatistics statistics, TenantLookup lookup, CustomerRepository customers) {
+    this.statistics = statistics;
+    this.lookup = lookup;
+    this.customers = customers;
   }
 
+  /** The KPIs of each period; the lifecycle that churn, CLV and retention cost share is computed once. */
   public List<Report> compute(KpiQuery query, Optional<String> currencyCode) {
+    KpiStatistics once = new LifecycleOnce(statistics);
+    var churn = new ComputeChurnRate(once, lookup, customers);
+    var clv = new ComputeCustomerLifetimeValue(once, lookup, customers);
+    var retentionCost = new ComputeRetentionCost(once, lookup, customers);
+    var nps = new ComputeNetPromoterScore(once, lookup, customers);
+    var csat = new ComputeCustomerSatisfaction(once, lookup, customers);
     List<ChurnRate> churnRates = churn.compute(query);
     List<HistoricalClv> values = clv.compute(query, currencyCode);
     List<RetentionCost> costs = query.segment().isEveryone()

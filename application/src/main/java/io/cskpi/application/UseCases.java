@@ -39,6 +39,6 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
         new CreateSurvey(ports.surveys(), lookup, clock), new GetSurvey(ports.surveys(), lookup),
         new ListSurveys(ports.surveys(), lookup), new RecordSurveyResponses(ports.surveys(), customers, lookup),
         new RecordRetentionExpenses(ports.expenses(), lookup),
-        churn, clv, nps, csat, retentionCost, new ComputeKpiReport(churn, clv, retentionCost, nps, csat));
+        churn, clv, nps, csat, retentionCost, new ComputeKpiReport(statistics, lookup, customers));
   }
 }

@@ -51,7 +51,8 @@ final class Benchmark {
 
   private static final String HELP = """
       Usage: java -jar cskpi-server.jar benchmark [--target HOST:PORT] [--customers N] [--purchases N]
-                 [--responses N] [--threads N] [--repeat N]
+                 [--responses N] [--threads N] [--repeat N] [--kpis-of TENANT]
+      --kpis-of times the KPI calls on a tenant an earlier run loaded (its name is printed), loading nothing.
       Defaults: 100000 customers, 1000000 purchases, 200000 survey responses, 4 client threads, 3 timed runs
       of each KPI call (the minimum and the median are printed). Data cover 2024-01-01 to 2025-12-31.
       """;
@@ -70,6 +71,7 @@ final class Benchmark {
     defaults.put("--responses", "200000");
     defaults.put("--threads", "4");
     defaults.put("--repeat", "3");
+    defaults.put("--kpis-of", null);
     ClientOptions options = ClientOptions.parse(args, defaults);
     if (options.help()) {
       out.print(HELP);
@@ -80,11 +82,16 @@ final class Benchmark {
     int responses = Integer.parseInt(options.values().get("--responses"));
     int threads = Integer.parseInt(options.values().get("--threads"));
     int repeat = Integer.parseInt(options.values().get("--repeat"));
-    String tenantId = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+    String loaded = options.values().get("--kpis-of");
+    String tenantId = loaded != null ? loaded : "bench-" + Long.toString(System.currentTimeMillis(), 36);
     ManagedChannel channel = NettyChannelBuilder.forTarget(options.values().get("--target")).usePlaintext()
         .maxInboundMessageSize(CskpiServer.MAX_MESSAGE_BYTES).build();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
+      if (loaded != null) {
+        timeKpis(out, KpiServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId, repeat);
+        return 0;
+      }
       ApiWriter writer = new ApiWriter(channel, tenantId, System.err);
       writer.tenant(tenantId, Tenant.newBuilder().setTimeZone("UTC")
           .setChurnRule(ChurnRule.newBuilder().setInactivity(InactivityRule.newBuilder().setDays(90))).build());

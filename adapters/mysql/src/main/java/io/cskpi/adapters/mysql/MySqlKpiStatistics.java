@@ -14,6 +14,7 @@ import io.cskpi.domain.kpi.LifecycleSummary;
 import io.cskpi.domain.kpi.LifespanStats;
 import io.cskpi.domain.kpi.NpsCounts;
 import io.cskpi.domain.kpi.PurchaseTotals;
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -87,37 +88,24 @@ public final class MySqlKpiStatistics implements KpiStatistics {
   /**
    * Inactivity rule of N days, from purchases (refunds are not activity): acquired at the first
    * purchase; active just before b exactly when a purchase lies in [b - N days, b); the latest
-   * churn before b is the latest purchase before b plus N days. A reactivation is a purchase after
-   * the acquisition with none in the N days before it: only purchases from b0 - N days on can
-   * tell, so the window that finds each purchase's predecessor runs over that range alone; it
-   * also counts each first purchase, which the acquisitions of the period take back out.
+   * churn before b is the latest purchase before b plus N days; a reactivation is a purchase more
+   * than N days after the previous one (previous_purchased_at, kept by the purchase writer).
    */
   private static void inactivityFlags(Sql sql, TenantId tenant, int days, List<Instant> bounds, Segment segment) {
     Duration window = Duration.ofDays(days);
     int n = bounds.size() - 1;
-    sql.add("base AS (SELECT customer_id, MIN(purchased_at) AS acquired_at");
+    sql.add("per_customer AS (SELECT MIN(purchased_at) AS acquired_at");
     for (int j = 0; j <= n; j++) {
       sql.add(", MAX(purchased_at >= ? AND purchased_at < ?) AS active_" + j, bounds.get(j).minus(window), bounds.get(j));
       sql.add(", MAX(CASE WHEN purchased_at < ? THEN purchased_at END) AS last_" + j, bounds.get(j));
     }
+    for (int i = 0; i < n; i++) {
+      sql.add(", COALESCE(SUM(purchased_at >= ? AND purchased_at < ?"
+          + " AND purchased_at > previous_purchased_at + INTERVAL ? DAY), 0) AS react_" + i, bounds.get(i), bounds.get(i + 1), days);
+    }
     sql.add(" FROM purchases WHERE tenant_id = ? AND refunded_order_id IS NULL", tenant.value())
         .segment(tenant, segment, "customer_id")
-        .add(" GROUP BY customer_id), recent AS (SELECT customer_id, purchased_at,"
-            + " LAG(purchased_at) OVER (PARTITION BY customer_id ORDER BY purchased_at) AS prev_at"
-            + " FROM purchases WHERE tenant_id = ? AND refunded_order_id IS NULL AND purchased_at >= ?"
-            + " AND purchased_at < ?", tenant.value(), bounds.get(0).minus(window), bounds.get(n))
-        .segment(tenant, segment, "customer_id")
-        .add("), starts AS (SELECT customer_id");
-    for (int i = 0; i < n; i++) {
-      sql.add(", SUM(purchased_at >= ? AND purchased_at < ? AND (prev_at IS NULL OR purchased_at > prev_at"
-          + " + INTERVAL ? DAY)) AS starts_" + i, bounds.get(i), bounds.get(i + 1), days);
-    }
-    sql.add(" FROM recent WHERE purchased_at >= ? GROUP BY customer_id), per_customer AS (SELECT b.*", bounds.get(0));
-    for (int i = 0; i < n; i++) {
-      sql.add(", COALESCE(s.starts_" + i + ", 0) - COALESCE(b.acquired_at >= ? AND b.acquired_at < ?, 0) AS react_" + i,
-          bounds.get(i), bounds.get(i + 1));
-    }
-    sql.add(" FROM base b LEFT JOIN starts s ON s.customer_id = b.customer_id), flags AS (SELECT acquired_at");
+        .add(" GROUP BY customer_id), flags AS (SELECT acquired_at");
     for (int j = 0; j <= n; j++) {
       sql.add(", active_" + j + ", (acquired_at < ? AND NOT active_" + j + ") AS churned_" + j
           + ", last_" + j + " + INTERVAL ? DAY AS churn_" + j, bounds.get(j), days);
@@ -163,27 +151,60 @@ public final class MySqlKpiStatistics implements KpiStatistics {
     sql.add(" FROM per_customer)");
   }
 
-  /** Revenue (refunds included), purchases (refunds excluded) and purchasing customers, per period and currency. */
+  /**
+   * Revenue (refunds included), purchases (refunds excluded) and purchasing customers, per period
+   * and currency: the sums in one pass in time order, then the purchasing customers in one pass in
+   * customer order (a flag per period and currency of each customer), which needs no temporary
+   * table of distinct customers.
+   */
   @Override
   public List<List<PurchaseTotals>> purchaseTotals(TenantId tenant, List<Period> periods, Segment segment) {
     List<Instant> bounds = boundaries(periods);
-    Sql sql = new Sql().add("SELECT ");
-    periodIndex(sql, "purchased_at", bounds);
-    sql.add(" AS period, currency, SUM(amount),"
-            + " SUM(CASE WHEN refunded_order_id IS NULL THEN 1 ELSE 0 END),"
-            + " COUNT(DISTINCT CASE WHEN refunded_order_id IS NULL THEN customer_id END)"
-            + " FROM purchases WHERE tenant_id = ? AND purchased_at >= ? AND purchased_at < ?",
-        tenant.value(), bounds.get(0), bounds.get(periods.size()))
+    Instant from = bounds.get(0);
+    Instant until = bounds.get(periods.size());
+    Sql sums = new Sql().add("SELECT ");
+    periodIndex(sums, "purchased_at", bounds);
+    sums.add(" AS period, currency, SUM(amount), SUM(CASE WHEN refunded_order_id IS NULL THEN 1 ELSE 0 END)"
+            + " FROM purchases WHERE tenant_id = ? AND purchased_at >= ? AND purchased_at < ?", tenant.value(), from, until)
         .segment(tenant, segment, "customer_id")
         .add(" GROUP BY period, currency ORDER BY period, currency");
     return jdbc.read(connection -> {
+      record Sums(int period, String currency, BigDecimal revenue, long purchases) {}
+      List<Sums> found = new ArrayList<>();
+      try (PreparedStatement select = sums.prepare(connection); ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.add(new Sums(rows.getInt(1), rows.getString(2), rows.getBigDecimal(3), rows.getLong(4)));
+        }
+      }
+      long[] buyers = new long[found.size()];
+      if (!found.isEmpty()) {
+        Sql flags = new Sql().add("SELECT 0");
+        for (int k = 0; k < found.size(); k++) {
+          flags.add(", COALESCE(SUM(b" + k + "), 0)");
+        }
+        flags.add(" FROM (SELECT customer_id");
+        for (int k = 0; k < found.size(); k++) {
+          Sums group = found.get(k);
+          flags.add(", MAX(purchased_at >= ? AND purchased_at < ? AND currency = ?) AS b" + k,
+              bounds.get(group.period()), bounds.get(group.period() + 1), group.currency());
+        }
+        flags.add(" FROM purchases WHERE tenant_id = ? AND refunded_order_id IS NULL AND purchased_at >= ?"
+                + " AND purchased_at < ?", tenant.value(), from, until)
+            .segment(tenant, segment, "customer_id")
+            .add(" GROUP BY customer_id) per_customer");
+        try (PreparedStatement select = flags.prepare(connection); ResultSet row = select.executeQuery()) {
+          row.next();
+          for (int k = 0; k < buyers.length; k++) {
+            buyers[k] = row.getLong(k + 2);
+          }
+        }
+      }
       List<List<PurchaseTotals>> totals = new ArrayList<>();
       periods.forEach(p -> totals.add(new ArrayList<>()));
-      try (PreparedStatement select = sql.prepare(connection); ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          totals.get(rows.getInt(1)).add(new PurchaseTotals(new Money(rows.getBigDecimal(3), rows.getString(2)),
-              rows.getLong(4), rows.getLong(5)));
-        }
+      for (int k = 0; k < found.size(); k++) {
+        Sums group = found.get(k);
+        totals.get(group.period()).add(new PurchaseTotals(new Money(group.revenue(), group.currency()),
+            group.purchases(), buyers[k]));
       }
       return totals;
     });
