@@ -27,7 +27,7 @@ class ArchitectureTest {
   }
 
   @ParameterizedTest(name = "the rules see classes in {0}")
-  @ValueSource(strings = {"io.cskpi.domain", "io.cskpi.application", "io.cskpi.adapters.grpc",
+  @ValueSource(strings = {"io.cskpi.domain", "io.cskpi.domain.kpi.predictive", "io.cskpi.application", "io.cskpi.adapters.grpc",
       "io.cskpi.adapters.mysql", "io.cskpi.server", "io.cskpi.proto.v1"})
   void everyPackageTheRulesNameExists(String packageName) {
     assertThat(classes.stream().filter(c -> c.getPackageName().startsWith(packageName))).isNotEmpty();
@@ -35,8 +35,15 @@ class ArchitectureTest {
 
   @Test
   void theDomainDependsOnNothingButTheJdk() {
-    noClasses().that().resideInAPackage("io.cskpi.domain..")
+    noClasses().that().resideInAPackage("io.cskpi.domain..").and().resideOutsideOfPackage("io.cskpi.domain.kpi.predictive")
         .should().dependOnClassesThat().resideOutsideOfPackages("io.cskpi.domain..", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void thePredictiveModelsUseOnlyTheJdkAndCommonsMath() {
+    noClasses().that().resideInAPackage("io.cskpi.domain.kpi.predictive")
+        .should().dependOnClassesThat().resideOutsideOfPackages("io.cskpi.domain..", "java..", "org.apache.commons.math3..")
         .check(classes);
   }
 
