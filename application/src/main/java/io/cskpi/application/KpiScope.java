@@ -3,6 +3,7 @@ package io.cskpi.application;
 import io.cskpi.application.port.CustomerRepository;
 import io.cskpi.domain.Period;
 import io.cskpi.domain.Segment;
+import io.cskpi.domain.TenantId;
 import io.cskpi.domain.Tenant;
 import io.cskpi.domain.errors.CskpiException;
 import io.cskpi.domain.errors.FieldViolation;
@@ -18,12 +19,18 @@ public record KpiScope(Tenant tenant, List<Period> periods, Segment segment) {
   static KpiScope resolve(KpiQuery query, TenantLookup lookup, CustomerRepository customers) {
     Tenant tenant = lookup.require(query.tenant());
     List<Period> periods = query.period().resolveSeries(tenant.timeZone(), query.periodCount());
-    Set<String> keys = query.segment().filters().stream().map(Segment.AttributeFilter::key).collect(Collectors.toSet());
+    requireKnownAttributes(query.tenant(), query.segment(), customers);
+    return new KpiScope(tenant, periods, query.segment());
+  }
+
+  /** Refuses a filter on an attribute no customer of the tenant has, naming segment[i].key. */
+  static void requireKnownAttributes(TenantId tenantId, Segment segment, CustomerRepository customers) {
+    Set<String> keys = segment.filters().stream().map(Segment.AttributeFilter::key).collect(Collectors.toSet());
     if (!keys.isEmpty()) {
-      Set<String> known = customers.knownAttributeKeys(query.tenant(), keys);
+      Set<String> known = customers.knownAttributeKeys(tenantId, keys);
       List<FieldViolation> unknown = new ArrayList<>();
-      for (int i = 0; i < query.segment().filters().size(); i++) {
-        String key = query.segment().filters().get(i).key();
+      for (int i = 0; i < segment.filters().size(); i++) {
+        String key = segment.filters().get(i).key();
         if (!known.contains(key)) {
           unknown.add(new FieldViolation("segment[" + i + "].key", "no customer of the tenant has the attribute \""
               + key + "\""));
@@ -33,6 +40,5 @@ public record KpiScope(Tenant tenant, List<Period> periods, Segment segment) {
         throw CskpiException.invalid(unknown);
       }
     }
-    return new KpiScope(tenant, periods, query.segment());
   }
 }

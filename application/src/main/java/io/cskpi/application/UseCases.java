@@ -1,5 +1,6 @@
 package io.cskpi.application;
 
+import io.cskpi.application.port.ClvModelRepository;
 import io.cskpi.application.port.CustomerRepository;
 import io.cskpi.application.port.ExpenseRepository;
 import io.cskpi.application.port.KpiStatistics;
@@ -16,11 +17,27 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
     RecordSurveyResponses recordSurveyResponses, RecordRetentionExpenses recordRetentionExpenses,
     ComputeChurnRate computeChurnRate, ComputeCustomerLifetimeValue computeCustomerLifetimeValue,
     ComputeNetPromoterScore computeNetPromoterScore, ComputeCustomerSatisfaction computeCustomerSatisfaction,
-    ComputeRetentionCost computeRetentionCost, ComputeKpiReport computeKpiReport) {
+    ComputeRetentionCost computeRetentionCost, ComputeKpiReport computeKpiReport,
+    PredictiveClvUseCases predictiveClv) {
 
   /** The outbound ports the use cases need. */
   public record Ports(TenantRepository tenants, CustomerRepository customers, PurchaseRepository purchases,
-      SurveyRepository surveys, ExpenseRepository expenses, KpiStatistics statistics) {}
+      SurveyRepository surveys, ExpenseRepository expenses, KpiStatistics statistics,
+      ClvModelRepository clvModels) {}
+
+  /** The use cases of predictive CLV fits. */
+  public record PredictiveClvUseCases(CreateClvModel createClvModel, GetClvModel getClvModel,
+      ListClvModels listClvModels, ListCustomerValues listCustomerValues, GetCustomerValue getCustomerValue,
+      ComputePredictedValue computePredictedValue) {
+
+    static PredictiveClvUseCases on(ClvModelRepository models, CustomerRepository customers, TenantLookup lookup,
+        Clock clock) {
+      GetClvModel get = new GetClvModel(models, lookup);
+      return new PredictiveClvUseCases(new CreateClvModel(models, customers, lookup, clock), get,
+          new ListClvModels(models, lookup), new ListCustomerValues(models, get), new GetCustomerValue(models, get),
+          new ComputePredictedValue(models, customers, get));
+    }
+  }
 
   public static UseCases on(Ports ports, Clock clock) {
     TenantLookup lookup = new TenantLookup(ports.tenants());
@@ -39,6 +56,7 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
         new CreateSurvey(ports.surveys(), lookup, clock), new GetSurvey(ports.surveys(), lookup),
         new ListSurveys(ports.surveys(), lookup), new RecordSurveyResponses(ports.surveys(), customers, lookup),
         new RecordRetentionExpenses(ports.expenses(), lookup),
-        churn, clv, nps, csat, retentionCost, new ComputeKpiReport(statistics, lookup, customers));
+        churn, clv, nps, csat, retentionCost, new ComputeKpiReport(statistics, lookup, customers),
+        PredictiveClvUseCases.on(ports.clvModels(), customers, lookup, clock));
   }
 }

@@ -549,6 +549,10 @@ public abstract class StoreContract {
       Period aprilInShanghai = Period.calendar(CalendarUnit.MONTH,
           LocalDate.parse("2024-04-01"), ZoneId.of("Asia/Shanghai"));
       assertThat(totalsList(tenant, aprilInShanghai)).hasSize(1);
+      Instant precise = Instant.parse("2024-03-31T16:30:00.123456Z");
+      ports.purchases().record(tenant, List.of(purchase("o2", "a", precise, "1.00")));
+      assertThat(ports.purchases().list(tenant, Optional.empty(), PageRequest.of(0, "")).items().get(1).time())
+          .as("microseconds are kept").isEqualTo(precise);
     } finally {
       TimeZone.setDefault(saved);
     }

@@ -18,6 +18,7 @@ public final class GrpcApi {
         new SurveyGrpcService(useCases.createSurvey(), useCases.getSurvey(), useCases.listSurveys(),
             useCases.recordSurveyResponses()),
         new RetentionExpenseGrpcService(useCases.recordRetentionExpenses()),
-        new KpiGrpcService(useCases));
+        new KpiGrpcService(useCases),
+        new ClvModelGrpcService(useCases.predictiveClv()));
   }
 }

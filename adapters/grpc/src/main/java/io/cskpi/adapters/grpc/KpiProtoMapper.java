@@ -87,9 +87,13 @@ final class KpiProtoMapper {
     if (periodCount < 0) {
       throw CskpiException.invalid("period_count", "must be 0 to " + PeriodQuery.MAX_SERIES);
     }
-    List<Segment.AttributeFilter> filters = Fields.mapAll("segment", segment,
-        f -> new Segment.AttributeFilter(f.getKey(), new HashSet<>(f.getValuesList())));
-    return new KpiQuery(tenant, periodQuery, Math.max(1, periodCount), new Segment(filters));
+    return new KpiQuery(tenant, periodQuery, Math.max(1, periodCount), segment(segment));
+  }
+
+  /** A segment filter of a request, its fields named "segment[i]....". */
+  static Segment segment(List<AttributeFilter> filters) {
+    return new Segment(Fields.mapAll("segment", filters,
+        f -> new Segment.AttributeFilter(f.getKey(), new HashSet<>(f.getValuesList()))));
   }
 
   static ResolvedPeriod toProto(Period period) {

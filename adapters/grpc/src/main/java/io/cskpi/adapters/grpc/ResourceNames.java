@@ -22,16 +22,24 @@ final class ResourceNames {
 
   /** The tenant and customer id of a customer name. */
   static CustomerName customer(String field, String name) {
+    ChildName child = child(field, name, "customers");
+    return new CustomerName(child.tenant(), child.id());
+  }
+
+  /** The tenant and id of a name "tenants/{tenant}/{collection}/{id}". */
+  static ChildName child(String field, String name, String collection) {
+    String form = "\"tenants/{tenant}/" + collection + "/{id}\"";
     if (name == null || name.isEmpty()) {
-      throw CskpiException.invalid(field, "is required, as \"tenants/{tenant}/customers/{customer}\"");
+      throw CskpiException.invalid(field, "is required, as " + form);
     }
     String[] parts = name.split("/", -1);
-    if (parts.length != 4 || !parts[0].equals("tenants") || !parts[2].equals("customers")) {
-      throw CskpiException.invalid(field, "must be \"tenants/{tenant}/customers/{customer}\"");
+    if (parts.length != 4 || !parts[0].equals("tenants") || !parts[2].equals(collection)) {
+      throw CskpiException.invalid(field, "must be " + form);
     }
-    return new CustomerName(new TenantId(Identifiers.tenantId(field, parts[1])),
-        Identifiers.recordId(field, parts[3]));
+    return new ChildName(new TenantId(Identifiers.tenantId(field, parts[1])), Identifiers.recordId(field, parts[3]));
   }
+
+  record ChildName(TenantId tenant, String id) {}
 
   record CustomerName(TenantId tenant, String customerId) {}
 

@@ -3,6 +3,7 @@ package io.cskpi.adapters.grpc;
 import io.cskpi.application.UseCases;
 import io.cskpi.application.fakes.InMemoryStore;
 import io.cskpi.proto.v1.CustomerServiceGrpc;
+import io.cskpi.proto.v1.ClvModelServiceGrpc;
 import io.cskpi.proto.v1.KpiServiceGrpc;
 import io.cskpi.proto.v1.PurchaseServiceGrpc;
 import io.cskpi.proto.v1.RetentionExpenseServiceGrpc;
@@ -25,6 +26,7 @@ final class InProcessApi implements AutoCloseable {
   final SurveyServiceGrpc.SurveyServiceBlockingStub surveys;
   final RetentionExpenseServiceGrpc.RetentionExpenseServiceBlockingStub expenses;
   final KpiServiceGrpc.KpiServiceBlockingStub kpis;
+  final ClvModelServiceGrpc.ClvModelServiceBlockingStub clvModels;
   private final Server server;
   private final ManagedChannel channel;
 
@@ -47,6 +49,7 @@ final class InProcessApi implements AutoCloseable {
     surveys = SurveyServiceGrpc.newBlockingStub(channel);
     expenses = RetentionExpenseServiceGrpc.newBlockingStub(channel);
     kpis = KpiServiceGrpc.newBlockingStub(channel);
+    clvModels = ClvModelServiceGrpc.newBlockingStub(channel);
   }
 
   @Override

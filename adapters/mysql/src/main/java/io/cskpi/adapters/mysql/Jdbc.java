@@ -5,10 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,6 +32,7 @@ final class Jdbc {
     T run(Connection connection) throws SQLException;
   }
 
+  private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
   private static final int DUPLICATE_KEY = 1062;
   private static final int DEADLOCK = 1213;
   private static final int LOCK_WAIT_TIMEOUT = 1205;
@@ -97,8 +100,17 @@ final class Jdbc {
     return new IllegalStateException("SQL failure " + e.getErrorCode() + "/" + state, e);
   }
 
+  /**
+   * Binds an instant as UTC DATETIME text with its microseconds. (Connector/J takes MariaDB's
+   * version string "5.5.5-10.x" for a server without fractional seconds and would drop them from a
+   * LocalDateTime parameter.)
+   */
   static void bind(PreparedStatement statement, int index, Instant instant) throws SQLException {
-    statement.setObject(index, instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    if (instant == null) {
+      statement.setNull(index, Types.TIMESTAMP);
+    } else {
+      statement.setString(index, DATETIME.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)));
+    }
   }
 
   static Instant instant(ResultSet rows, String column) throws SQLException {

@@ -9,7 +9,6 @@ import io.cskpi.domain.Money;
 import io.cskpi.domain.Purchase;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,19 +34,15 @@ public final class MySqlPurchaseRepository implements PurchaseRepository {
   }
 
   /**
-   * Refuses the batch if a stored order id holds other values, inserts the new ones and sets the
-   * previous purchase time of every purchase of the customers it adds purchases to. The batch
-   * first locks those customers' rows, so that two batches for one customer do not compute that
-   * time from each other's uncommitted purchases. A concurrent insert of the same id fails on the
-   * key and the whole batch is tried once more, when the read sees it.
+   * Refuses the batch if a stored order id holds other values and inserts the new ones, each with
+   * the time of its customer's previous purchase (see {@link PreviousPurchases}). A concurrent
+   * insert of the same id fails on the key and the whole batch is tried once more, when the read
+   * sees it.
    */
   @Override
   public RecordOutcome record(TenantId tenant, List<Purchase> purchases) {
     List<String> ids = purchases.stream().map(Purchase::orderId).toList();
     return jdbc.inTransaction(connection -> {
-      List<String> buyers = purchases.stream().filter(p -> p.refundedOrderId() == null)
-          .map(Purchase::customerId).distinct().sorted().toList();
-      lockCustomers(connection, tenant, buyers);
       Map<String, Purchase> stored = new HashMap<>();
       try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
           + " FROM purchases WHERE tenant_id = ? AND order_id IN (" + Jdbc.placeholders(ids) + ")")) {
@@ -62,58 +57,25 @@ public final class MySqlPurchaseRepository implements PurchaseRepository {
       }
       RecordOutcome outcome = RecordOutcome.against(stored, purchases, Purchase::orderId, Purchase::sameAs,
           "purchases", "order_id", "ORDER_ID_CONFLICT");
+      List<Purchase> added = purchases.stream().filter(p -> !stored.containsKey(p.orderId())).toList();
+      Map<String, Instant> previous = PreviousPurchases.link(connection, tenant, added);
       try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO purchases (tenant_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        for (Purchase purchase : purchases) {
-          if (!stored.containsKey(purchase.orderId())) {
-            insert.setString(1, tenant.value());
-            insert.setString(2, purchase.orderId());
-            insert.setString(3, purchase.customerId());
-            Jdbc.bind(insert, 4, purchase.time());
-            insert.setBigDecimal(5, purchase.amount().amount());
-            insert.setString(6, purchase.amount().currencyCode());
-            insert.setString(7, purchase.refundedOrderId());
-            insert.addBatch();
-          }
+          "INSERT INTO purchases (tenant_id, " + COLUMNS + ", previous_purchased_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (Purchase purchase : added) {
+          insert.setString(1, tenant.value());
+          insert.setString(2, purchase.orderId());
+          insert.setString(3, purchase.customerId());
+          Jdbc.bind(insert, 4, purchase.time());
+          insert.setBigDecimal(5, purchase.amount().amount());
+          insert.setString(6, purchase.amount().currencyCode());
+          insert.setString(7, purchase.refundedOrderId());
+          Jdbc.bind(insert, 8, previous.get(purchase.orderId()));
+          insert.addBatch();
         }
         insert.executeBatch();
       }
-      if (outcome.recorded() > 0) {
-        linkPreviousPurchases(connection, tenant, buyers);
-      }
       return outcome;
     });
-  }
-
-  private static void lockCustomers(Connection connection, TenantId tenant, List<String> customerIds)
-      throws SQLException {
-    if (customerIds.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement lock = connection.prepareStatement("SELECT customer_id FROM customers"
-        + " WHERE tenant_id = ? AND customer_id IN (" + Jdbc.placeholders(customerIds) + ") FOR UPDATE")) {
-      lock.setString(1, tenant.value());
-      Jdbc.bindAll(lock, 2, customerIds);
-      lock.executeQuery().close();
-    }
-  }
-
-  /** previous_purchased_at of the customers' purchases, recomputed where it changed. */
-  private static void linkPreviousPurchases(Connection connection, TenantId tenant, List<String> customerIds)
-      throws SQLException {
-    if (customerIds.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement update = connection.prepareStatement("UPDATE purchases p JOIN (SELECT order_id,"
-        + " LAG(purchased_at) OVER (PARTITION BY customer_id ORDER BY purchased_at, order_id) AS prev"
-        + " FROM purchases WHERE tenant_id = ? AND refunded_order_id IS NULL AND customer_id IN ("
-        + Jdbc.placeholders(customerIds) + ")) w ON p.tenant_id = ? AND p.order_id = w.order_id"
-        + " SET p.previous_purchased_at = w.prev WHERE NOT (p.previous_purchased_at <=> w.prev)")) {
-      update.setString(1, tenant.value());
-      int next = Jdbc.bindAll(update, 2, customerIds);
-      update.setString(next, tenant.value());
-      update.executeUpdate();
-    }
   }
 
   @Override

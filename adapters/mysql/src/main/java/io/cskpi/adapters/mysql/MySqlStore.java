@@ -12,6 +12,6 @@ public final class MySqlStore {
     return new UseCases.Ports(new MySqlTenantRepository(dataSource), new MySqlCustomerRepository(dataSource),
         new MySqlPurchaseRepository(dataSource), new MySqlSurveyRepository(dataSource),
         new MySqlExpenseRepository(dataSource),
-        new MySqlKpiStatistics(dataSource));
+        new MySqlKpiStatistics(dataSource), new MySqlClvModelRepository(dataSource));
   }
 }

@@ -44,9 +44,17 @@ final class Sql {
 
   PreparedStatement prepare(Connection connection) throws SQLException {
     PreparedStatement statement = connection.prepareStatement(text.toString());
+    bind(statement);
+    return statement;
+  }
+
+  /** Binds the parameters to {@code statement}, which was prepared from this text or one like it. */
+  void bind(PreparedStatement statement) throws SQLException {
     for (int i = 0; i < parameters.size(); i++) {
       Object value = parameters.get(i);
-      if (value instanceof Instant instant) {
+      if (value == null) {
+        statement.setObject(i + 1, null);
+      } else if (value instanceof Instant instant) {
         Jdbc.bind(statement, i + 1, instant);
       } else if (value instanceof LocalDate date) {
         statement.setObject(i + 1, date);
@@ -56,11 +64,12 @@ final class Sql {
         statement.setInt(i + 1, number);
       } else if (value instanceof Long number) {
         statement.setLong(i + 1, number);
+      } else if (value instanceof Double number) {
+        statement.setDouble(i + 1, number);
       } else {
         statement.setString(i + 1, value.toString());
       }
     }
-    return statement;
   }
 
   @Override
