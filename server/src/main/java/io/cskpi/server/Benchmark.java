@@ -6,15 +6,20 @@ import io.cskpi.proto.v1.CalendarPeriod;
 import io.cskpi.proto.v1.CalendarUnit;
 import io.cskpi.proto.v1.ChurnRule;
 import io.cskpi.proto.v1.ClvMethod;
+import io.cskpi.proto.v1.ClvModel;
+import io.cskpi.proto.v1.ClvModelServiceGrpc;
 import io.cskpi.proto.v1.ComputeChurnRateRequest;
 import io.cskpi.proto.v1.ComputeCustomerLifetimeValueRequest;
 import io.cskpi.proto.v1.ComputeCustomerSatisfactionRequest;
 import io.cskpi.proto.v1.ComputeKpiReportRequest;
 import io.cskpi.proto.v1.ComputeNetPromoterScoreRequest;
+import io.cskpi.proto.v1.ComputePredictedValueRequest;
+import io.cskpi.proto.v1.CreateClvModelRequest;
 import io.cskpi.proto.v1.ComputeRetentionCostRequest;
 import io.cskpi.proto.v1.Customer;
 import io.cskpi.proto.v1.InactivityRule;
 import io.cskpi.proto.v1.KpiServiceGrpc;
+import io.cskpi.proto.v1.ListCustomerValuesRequest;
 import io.cskpi.proto.v1.Money;
 import io.cskpi.proto.v1.Period;
 import io.cskpi.proto.v1.Purchase;
@@ -90,6 +95,7 @@ final class Benchmark {
     try {
       if (loaded != null) {
         timeKpis(out, KpiServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId, repeat);
+        timeClvModel(out, ClvModelServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId);
         return 0;
       }
       ApiWriter writer = new ApiWriter(channel, tenantId, System.err);
@@ -106,13 +112,7 @@ final class Benchmark {
       }
       timeIngest(out, "customers", customers, pool, threads, customerList,
           batch -> new ApiWriter(channel, tenantId, System.err).upsertCustomers(batch));
-      List<Purchase> purchaseList = new ArrayList<>(purchases);
-      for (int p = 0; p < purchases; p++) {
-        purchaseList.add(Purchase.newBuilder().setOrderId("o" + p).setCustomerId("c" + random.nextInt(customers))
-            .setPurchaseTime(ApiWriter.timestamp(FIRST.plusSeconds((long) (random.nextDouble() * SPAN_SECONDS))))
-            .setAmount(Money.newBuilder().setCurrencyCode("EUR")
-                .setAmount(String.format("%d.%02d", 5 + random.nextInt(495), random.nextInt(100)))).build());
-      }
+      List<Purchase> purchaseList = BenchmarkPurchases.draw(customers, purchases, FIRST, SPAN_SECONDS, random);
       timeIngest(out, "purchases", purchases, pool, threads, purchaseList,
           batch -> new ApiWriter(channel, tenantId, System.err).recordPurchases(batch));
       writer.createSurvey(Survey.newBuilder().setSurveyId("nps").setKind(SurveyKind.SURVEY_KIND_NPS).build());
@@ -137,6 +137,7 @@ final class Benchmark {
       }
       new ApiWriter(channel, tenantId, System.err).recordExpenses(expenses);
       timeKpis(out, KpiServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId, repeat);
+      timeClvModel(out, ClvModelServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId);
       return 0;
     } finally {
       pool.shutdownNow();
@@ -200,6 +201,27 @@ final class Benchmark {
       Arrays.sort(millis);
       out.printf("%-34s %10d %10d%n", name, millis[0], millis[repeat / 2]);
     });
+  }
+
+  /** One predictive-CLV fit of every customer (calibration to 2025-06-30), then reads of its values. */
+  private static void timeClvModel(PrintStream out, ClvModelServiceGrpc.ClvModelServiceBlockingStub models,
+      String tenant) {
+    String id = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+    long started = System.nanoTime();
+    ClvModel model = models.createClvModel(CreateClvModelRequest.newBuilder().setParent(tenant)
+        .setClvModel(ClvModel.newBuilder().setClvModelId(id).setCalibrationEndDate(date(LocalDate.of(2025, 6, 30))))
+        .build());
+    long fitMillis = (System.nanoTime() - started) / 1_000_000;
+    started = System.nanoTime();
+    models.listCustomerValues(ListCustomerValuesRequest.newBuilder().setClvModel(model.getName()).build());
+    long listMillis = (System.nanoTime() - started) / 1_000_000;
+    started = System.nanoTime();
+    models.computePredictedValue(ComputePredictedValueRequest.newBuilder().setClvModel(model.getName()).build());
+    long totalMillis = (System.nanoTime() - started) / 1_000_000;
+    out.printf("%-34s %10d%n", String.format("CLV model fit, %,d customers", model.getBgNbd().getCustomers()),
+        fitMillis);
+    out.printf("%-34s %10d%n", "CLV values, top 100", listMillis);
+    out.printf("%-34s %10d%n", "CLV predicted total", totalMillis);
   }
 
   private static Period calendar(CalendarUnit unit, int year, int month) {

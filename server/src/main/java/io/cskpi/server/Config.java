@@ -77,6 +77,7 @@ record Config(int port, String dbUrl, String dbUser, String dbPassword, Path dat
                java -jar cskpi-server.jar import-purchases [import options] FILE   (see import-purchases --help)
                java -jar cskpi-server.jar import-dataset --dataset NAME FILE        (see import-dataset --help)
                java -jar cskpi-server.jar benchmark [options]                       (see benchmark --help)
+               java -jar cskpi-server.jar benchmark-fit [CUSTOMERS ...]             (BG/NBD fit times, in-process)
 
         Options (flags win over their environment variables):
         """);

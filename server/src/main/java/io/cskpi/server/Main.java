@@ -5,7 +5,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The executable: {@code serve} (the default) or {@code import-purchases}. */
+/**
+ * The executable: {@code serve} (the default), {@code import-purchases}, {@code import-dataset},
+ * {@code benchmark} or {@code benchmark-fit}.
+ */
 public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -20,6 +23,7 @@ public final class Main {
       case "import-purchases" -> System.exit(PurchaseImport.run(rest, System.out, System.err));
       case "import-dataset" -> System.exit(DatasetImport.run(rest, System.out, System.err));
       case "benchmark" -> System.exit(Benchmark.run(rest, System.out));
+      case "benchmark-fit" -> System.exit(FitBenchmark.run(rest, System.out));
       default -> {
         System.err.println("unknown command \"" + command + "\"\n\n" + Config.help());
         System.exit(2);

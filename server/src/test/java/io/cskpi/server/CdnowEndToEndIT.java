@@ -7,12 +7,15 @@ import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
 import io.cskpi.proto.v1.ChurnRate;
+import io.cskpi.proto.v1.ClvModel;
 import io.cskpi.proto.v1.ComputeChurnRateResponse;
 import io.cskpi.proto.v1.ComputeCustomerLifetimeValueResponse;
 import io.cskpi.proto.v1.CustomerLifetimeValue;
+import io.cskpi.proto.v1.CustomerValue;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,7 @@ class CdnowEndToEndIT {
   void quickstartMatchesTheIndependentComputationAndSurvivesARestart() throws Exception {
     Path dataDir = Processes.ROOT.resolve("server/target/e2e-data");
     deleteRecursively(dataDir);
-    Struct expected = independentFigures();
+    Struct expected = independent("cdnow_kpis.py", CDNOW.toString());
 
     try (Processes.Server server = new Processes.Server(dataDir)) {
       assertThat(Processes.bufCurl(server.port, "", null)).contains(
@@ -51,6 +54,7 @@ class CdnowEndToEndIT {
         assertQuarter(server.port, quarter.getStructValue());
       }
       assertClv1997(server.port, expected.getFieldsOrThrow("clv_1997").getStructValue());
+      assertPredictiveHistories(server.port, independent("cdnow_rfm.py"));
 
       String again = Processes.run(List.of("java", "-jar", Processes.JAR.toString(), "import-purchases",
           "--target", "127.0.0.1:" + server.port, "--tenant", "cdnow", "--format", "cdnow", CDNOW.toString()), 300);
@@ -106,6 +110,34 @@ class CdnowEndToEndIT {
         .isCloseTo(Double.parseDouble(expected.getFieldsOrThrow("lifespan_days").getStringValue()), offset(1e-9));
   }
 
+  /** A fit on the calibration 1997-01-01..1997-09-30 is made of the histories the script computes. */
+  private static void assertPredictiveHistories(int port, Struct expected) throws Exception {
+    ClvModel.Builder model = ClvModel.newBuilder();
+    JsonFormat.parser().merge(Processes.bufCurl(port, "cskpi.v1.ClvModelService/CreateClvModel",
+        "{\"parent\":\"tenants/cdnow\",\"clvModel\":{\"clvModelId\":\"calibration-1997-09\","
+            + "\"calibrationEndDate\":{\"year\":1997,\"month\":9,\"day\":30},\"horizonMonths\":9}}"), model);
+    assertThat(model.getBgNbd().getCustomers()).isEqualTo(number(expected, "customers"));
+    assertThat(model.getBgNbd().getRepeatBuyers()).isEqualTo(number(expected, "repeat_buyers"));
+    Struct shown = expected.getFieldsOrThrow("customers_shown").getStructValue();
+    for (var entry : shown.getFieldsMap().entrySet()) {
+      Struct history = entry.getValue().getStructValue();
+      CustomerValue.Builder value = CustomerValue.newBuilder();
+      JsonFormat.parser().merge(Processes.bufCurl(port, "cskpi.v1.ClvModelService/GetCustomerValue",
+          "{\"clvModel\":\"" + model.getName() + "\",\"customer\":\"tenants/cdnow/customers/" + entry.getKey()
+              + "\"}"), value);
+      assertThat(value.getX()).as(entry.getKey() + " x").isEqualTo(number(history, "x"));
+      assertThat(value.getTX()).as(entry.getKey() + " t_x").isCloseTo(history.getFieldsOrThrow("t_x").getNumberValue(),
+          offset(1e-9));
+      assertThat(value.getT()).as(entry.getKey() + " T").isCloseTo(history.getFieldsOrThrow("T").getNumberValue(),
+          offset(1e-9));
+      Value mean = history.getFieldsOrThrow("mean_repeat_value");
+      if (!mean.hasNullValue()) {
+        assertThat(new BigDecimal(value.getMeanRepeatValue().getAmount())).as(entry.getKey() + " mean")
+            .isEqualByComparingTo(new BigDecimal(mean.getStringValue()));
+      }
+    }
+  }
+
   private static ChurnRate churn(int port, String isoDate) throws Exception {
     String[] parts = isoDate.split("-");
     String json = Processes.bufCurl(port, "cskpi.v1.KpiService/ComputeChurnRate",
@@ -122,10 +154,12 @@ class CdnowEndToEndIT {
     return value.hasStringValue() ? Long.parseLong(value.getStringValue()) : (long) value.getNumberValue();
   }
 
-  /** The figures of the independent script, run with python3 on the same file. */
-  private static Struct independentFigures() throws Exception {
-    String json = Processes.run(List.of("python3",
-        Processes.ROOT.resolve("server/src/test/independent/cdnow_kpis.py").toString(), CDNOW.toString()), 120);
+  /** The JSON an independent script prints, run with python3 (cdnow_rfm.py finds the shared data itself). */
+  private static Struct independent(String script, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("python3",
+        Processes.ROOT.resolve("server/src/test/independent/" + script).toString()));
+    command.addAll(List.of(args));
+    String json = Processes.run(command, 120);
     Struct.Builder figures = Struct.newBuilder();
     JsonFormat.parser().merge(json, figures);
     return figures.build();

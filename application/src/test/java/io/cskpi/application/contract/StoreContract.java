@@ -173,13 +173,18 @@ public abstract class StoreContract {
 
   @Test
   void purchasesArrivingOutOfOrderGiveTheLifecycleOfOneBatch() {
-    // a: Jan 10, May 20, Jun 1 and Oct 1 sent newest first, one batch each; b: the same in one batch.
+    // a: Jan 10, May 20, Jun 1 and Oct 1 sent newest first, one batch each; b: the same in one batch;
+    // c: the same oldest first, one batch each.
     // N = 90: both are reactivated on May 20 (130 days after Jan 10) and Oct 1 (122 after Jun 1).
     ports.customers().upsert(tenant, List.of(
         new Customer("a", null, Map.of("who", "a"), Instant.parse("2025-01-01T00:00:00Z")),
-        new Customer("b", null, Map.of("who", "b"), Instant.parse("2025-01-01T00:00:00Z"))));
+        new Customer("b", null, Map.of("who", "b"), Instant.parse("2025-01-01T00:00:00Z")),
+        new Customer("c", null, Map.of("who", "c"), Instant.parse("2025-01-01T00:00:00Z"))));
     for (String day : List.of("2025-10-01", "2025-06-01", "2025-05-20", "2025-01-10")) {
       ports.purchases().record(tenant, List.of(purchase("a-" + day, "a", day(day), "10.00")));
+    }
+    for (String day : List.of("2025-01-10", "2025-05-20", "2025-06-01", "2025-10-01")) {
+      ports.purchases().record(tenant, List.of(purchase("c-" + day, "c", day(day), "10.00")));
     }
     ports.purchases().record(tenant, List.of(purchase("b1", "b", day("2025-01-10"), "10.00"),
         purchase("b2", "b", day("2025-05-20"), "10.00"), purchase("b3", "b", day("2025-06-01"), "10.00"),
@@ -191,10 +196,14 @@ public abstract class StoreContract {
     List<LifecycleSummary> onlyA = ports.statistics().lifecycle(tenant, policy, months, new Segment(List.of(new Segment.AttributeFilter("who", Set.of("a")))));
     List<LifecycleSummary> onlyB = ports.statistics().lifecycle(tenant, policy, months, new Segment(List.of(new Segment.AttributeFilter("who", Set.of("b")))));
 
+    List<LifecycleSummary> onlyC = ports.statistics().lifecycle(tenant, policy, months,
+        new Segment(List.of(new Segment.AttributeFilter("who", Set.of("c")))));
+
     assertThat(onlyA).isEqualTo(onlyB);
-    assertThat(both.get(4).counts().reactivations()).as("May").isEqualTo(2);
-    assertThat(both.get(9).counts().reactivations()).as("October").isEqualTo(2);
-    assertThat(both.stream().mapToLong(s -> s.counts().reactivations()).sum()).isEqualTo(4);
+    assertThat(onlyC).isEqualTo(onlyB);
+    assertThat(both.get(4).counts().reactivations()).as("May").isEqualTo(3);
+    assertThat(both.get(9).counts().reactivations()).as("October").isEqualTo(3);
+    assertThat(both.stream().mapToLong(s -> s.counts().reactivations()).sum()).isEqualTo(6);
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Keeps purchases.previous_purchased_at: each purchase (not refund) holds the time of its
@@ -46,14 +47,22 @@ final class PreviousPurchases {
     try (PreparedStatement select = lock.prepare(connection)) {
       select.executeQuery().close();
     }
+    // the usual case appends: every added purchase comes after the customer's latest stored one,
+    // which is then all there is to read; otherwise the customer's stored purchases are read whole
+    Map<String, Instant> latest = latestStored(connection, tenant, buyers);
+    Map<String, Instant> earliestAdded = new HashMap<>();
+    addedPurchases.forEach(p -> earliestAdded.merge(p.customerId(), p.time(), (x, y) -> x.isBefore(y) ? x : y));
+    List<String> backfilled = buyers.stream()
+        .filter(c -> latest.containsKey(c) && !earliestAdded.get(c).isAfter(latest.get(c))).toList();
+    Set<String> readWhole = Set.copyOf(backfilled);
     List<Row> rows = new ArrayList<>();
-    Sql read = new Sql().add("SELECT order_id, customer_id, purchased_at, previous_purchased_at FROM purchases"
-        + " WHERE tenant_id = ? AND refunded_order_id IS NULL AND customer_id", tenant.value()).in(buyers);
-    try (PreparedStatement select = read.prepare(connection); ResultSet found = select.executeQuery()) {
-      while (found.next()) {
-        rows.add(new Row(found.getString(1), found.getString(2), Jdbc.instant(found, "purchased_at"),
-            Jdbc.instant(found, "previous_purchased_at"), true));
+    latest.forEach((customer, time) -> {
+      if (!readWhole.contains(customer)) {
+        rows.add(new Row("", customer, time, null, false));
       }
+    });
+    if (!backfilled.isEmpty()) {
+      rows.addAll(stored(connection, tenant, backfilled));
     }
     addedPurchases.forEach(p -> rows.add(new Row(p.orderId(), p.customerId(), p.time(), null, false)));
     rows.sort(ORDER);
@@ -62,7 +71,9 @@ final class PreviousPurchases {
       Row row = rows.get(i);
       Row before = i > 0 && rows.get(i - 1).customerId().equals(row.customerId()) ? rows.get(i - 1) : null;
       Instant previous = before == null ? null : before.time();
-      if (!row.stored()) {
+      if (row.orderId().isEmpty()) {
+        continue; // a customer's latest stored purchase, read only to link the first added one
+      } else if (!row.stored()) {
         previousOfAdded.put(row.orderId(), previous);
       } else if (!Objects.equals(previous, row.previous())) {
         relinked.add(new Row(row.orderId(), row.customerId(), row.time(), previous, true));
@@ -81,5 +92,31 @@ final class PreviousPurchases {
       }
     }
     return previousOfAdded;
+  }
+
+  private static Map<String, Instant> latestStored(Connection connection, TenantId tenant, List<String> customers)
+      throws SQLException {
+    Map<String, Instant> latest = new HashMap<>();
+    Sql sql = new Sql().add("SELECT customer_id, MAX(purchased_at) AS latest FROM purchases WHERE tenant_id = ?"
+        + " AND refunded_order_id IS NULL AND customer_id", tenant.value()).in(customers).add(" GROUP BY customer_id");
+    try (PreparedStatement select = sql.prepare(connection); ResultSet found = select.executeQuery()) {
+      while (found.next()) {
+        latest.put(found.getString(1), Jdbc.instant(found, "latest"));
+      }
+    }
+    return latest;
+  }
+
+  private static List<Row> stored(Connection connection, TenantId tenant, List<String> customers) throws SQLException {
+    List<Row> rows = new ArrayList<>();
+    Sql read = new Sql().add("SELECT order_id, customer_id, purchased_at, previous_purchased_at FROM purchases"
+        + " WHERE tenant_id = ? AND refunded_order_id IS NULL AND customer_id", tenant.value()).in(customers);
+    try (PreparedStatement select = read.prepare(connection); ResultSet found = select.executeQuery()) {
+      while (found.next()) {
+        rows.add(new Row(found.getString(1), found.getString(2), Jdbc.instant(found, "purchased_at"),
+            Jdbc.instant(found, "previous_purchased_at"), true));
+      }
+    }
+    return rows;
   }
 }

@@ -15,5 +15,27 @@ public enum FitStatus {
    * The optimiser ran out of evaluations, met a non-finite likelihood or a parameter ran off to 0 or
    * infinity (the likelihood has no interior maximum on these data).
    */
-  NOT_CONVERGED
+  NOT_CONVERGED;
+
+  /**
+   * Refuses a fit result whose parts contradict this status: estimates and a log-likelihood exist
+   * exactly when converged, a reason exactly when not, and standard errors only for a converged fit,
+   * whose note says why when they are missing.
+   */
+  void requireConsistent(String reason, boolean hasEstimates, boolean hasLogLikelihood, boolean hasStandardErrors,
+      String standardErrorNote) {
+    boolean converged = this == CONVERGED;
+    if (converged != hasEstimates || converged != hasLogLikelihood) {
+      throw new IllegalArgumentException("parameters and log-likelihood exist exactly when converged");
+    }
+    if (converged == !reason.isEmpty()) {
+      throw new IllegalArgumentException("a reason is given exactly when the fit failed");
+    }
+    if (hasStandardErrors && !(converged && standardErrorNote.isEmpty())) {
+      throw new IllegalArgumentException("standard errors come from a converged fit, without a note");
+    }
+    if (converged && !hasStandardErrors && standardErrorNote.isEmpty()) {
+      throw new IllegalArgumentException("a converged fit without standard errors says why");
+    }
+  }
 }

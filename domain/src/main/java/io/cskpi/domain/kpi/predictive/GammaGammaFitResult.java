@@ -38,19 +38,8 @@ public record GammaGammaFitResult(FitStatus status, String reason, int customers
     Objects.requireNonNull(standardErrorNote, "standardErrorNote");
     Objects.requireNonNull(logLikelihood, "logLikelihood");
     Objects.requireNonNull(frequencyValueCorrelation, "frequencyValueCorrelation");
-    boolean converged = status == FitStatus.CONVERGED;
-    if (converged != parameters.isPresent() || converged != logLikelihood.isPresent()) {
-      throw new IllegalArgumentException("parameters and log-likelihood exist exactly when converged");
-    }
-    if (converged == !reason.isEmpty()) {
-      throw new IllegalArgumentException("a reason is given exactly when the fit failed");
-    }
-    if (standardErrors.isPresent() && !(converged && standardErrorNote.isEmpty())) {
-      throw new IllegalArgumentException("standard errors come from a converged fit, without a note");
-    }
-    if (converged && standardErrors.isEmpty() && standardErrorNote.isEmpty()) {
-      throw new IllegalArgumentException("a converged fit without standard errors says why");
-    }
+    status.requireConsistent(reason, parameters.isPresent(), logLikelihood.isPresent(), standardErrors.isPresent(),
+        standardErrorNote);
   }
 
   static GammaGammaFitResult failed(FitStatus status, String reason, int customers, int fitted,
