@@ -28,14 +28,14 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
   /** The use cases of predictive CLV fits. */
   public record PredictiveClvUseCases(CreateClvModel createClvModel, GetClvModel getClvModel,
       ListClvModels listClvModels, ListCustomerValues listCustomerValues, GetCustomerValue getCustomerValue,
-      ComputePredictedValue computePredictedValue) {
+      ComputePredictedValue computePredictedValue, CompareHoldout compareHoldout) {
 
     static PredictiveClvUseCases on(ClvModelRepository models, CustomerRepository customers, TenantLookup lookup,
         Clock clock) {
       GetClvModel get = new GetClvModel(models, lookup);
       return new PredictiveClvUseCases(new CreateClvModel(models, customers, lookup, clock), get,
           new ListClvModels(models, lookup), new ListCustomerValues(models, get), new GetCustomerValue(models, get),
-          new ComputePredictedValue(models, customers, get));
+          new ComputePredictedValue(models, customers, get), new CompareHoldout(models, lookup, get));
     }
   }
 

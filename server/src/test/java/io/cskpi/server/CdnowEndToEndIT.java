@@ -8,6 +8,7 @@ import com.google.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
 import io.cskpi.proto.v1.ChurnRate;
 import io.cskpi.proto.v1.ClvModel;
+import io.cskpi.proto.v1.CompareHoldoutResponse;
 import io.cskpi.proto.v1.ComputeChurnRateResponse;
 import io.cskpi.proto.v1.ComputeCustomerLifetimeValueResponse;
 import io.cskpi.proto.v1.CustomerLifetimeValue;
@@ -54,7 +55,8 @@ class CdnowEndToEndIT {
         assertQuarter(server.port, quarter.getStructValue());
       }
       assertClv1997(server.port, expected.getFieldsOrThrow("clv_1997").getStructValue());
-      assertPredictiveHistories(server.port, independent("cdnow_rfm.py"));
+      ClvModel fit = assertPredictiveHistories(server.port, independent("cdnow_rfm.py"));
+      assertHoldoutComparison(server.port, fit);
 
       String again = Processes.run(List.of("java", "-jar", Processes.JAR.toString(), "import-purchases",
           "--target", "127.0.0.1:" + server.port, "--tenant", "cdnow", "--format", "cdnow", CDNOW.toString()), 300);
@@ -111,7 +113,7 @@ class CdnowEndToEndIT {
   }
 
   /** A fit on the calibration 1997-01-01..1997-09-30 is made of the histories the script computes. */
-  private static void assertPredictiveHistories(int port, Struct expected) throws Exception {
+  private static ClvModel assertPredictiveHistories(int port, Struct expected) throws Exception {
     ClvModel.Builder model = ClvModel.newBuilder();
     JsonFormat.parser().merge(Processes.bufCurl(port, "cskpi.v1.ClvModelService/CreateClvModel",
         "{\"parent\":\"tenants/cdnow\",\"clvModel\":{\"clvModelId\":\"calibration-1997-09\","
@@ -136,6 +138,36 @@ class CdnowEndToEndIT {
             .isEqualByComparingTo(new BigDecimal(mean.getStringValue()));
       }
     }
+    return model.build();
+  }
+
+  /** The holdout 1997-10-01..1998-06-30 as cdnow_holdout.py computes it at the fit's estimates. */
+  private static void assertHoldoutComparison(int port, ClvModel fit) throws Exception {
+    var bg = fit.getBgNbd();
+    Struct expected = independent("cdnow_holdout.py", CDNOW.toString(), Double.toString(bg.getR()),
+        Double.toString(bg.getAlpha()), Double.toString(bg.getA()), Double.toString(bg.getB()));
+    CompareHoldoutResponse.Builder holdout = CompareHoldoutResponse.newBuilder();
+    JsonFormat.parser().merge(Processes.bufCurl(port, "cskpi.v1.ClvModelService/CompareHoldout",
+        "{\"clvModel\":\"" + fit.getName() + "\",\"holdoutEndDate\":{\"year\":1998,\"month\":6,\"day\":30}}"),
+        holdout);
+    List<Value> groups = expected.getFieldsOrThrow("groups").getListValue().getValuesList();
+    assertThat(holdout.getFrequencyGroupsCount()).isEqualTo(groups.size());
+    for (int x = 0; x < groups.size(); x++) {
+      Struct group = groups.get(x).getStructValue();
+      var actual = holdout.getFrequencyGroups(x);
+      assertThat(actual.getCustomers()).as("x = %d customers", x).isEqualTo(number(group, "customers"));
+      assertThat(actual.getActualPurchases()).as("x = %d actual", x).isEqualTo(number(group, "actual"));
+      assertThat(actual.getExpectedPurchases()).as("x = %d expected", x)
+          .isCloseTo(group.getFieldsOrThrow("expected").getNumberValue(), relative(group, "expected"));
+    }
+    List<Value> weeks = expected.getFieldsOrThrow("weeks").getListValue().getValuesList();
+    assertThat(holdout.getWeeksCount()).isEqualTo(weeks.size());
+    for (int k = 0; k < weeks.size(); k++) {
+      Struct week = weeks.get(k).getStructValue();
+      assertThat(holdout.getWeeks(k).getActualCumulative()).as("week %d", k + 1).isEqualTo(number(week, "actual"));
+      assertThat(holdout.getWeeks(k).getExpectedCumulative()).as("week %d expected", k + 1)
+          .isCloseTo(week.getFieldsOrThrow("expected").getNumberValue(), relative(week, "expected"));
+    }
   }
 
   private static ChurnRate churn(int port, String isoDate) throws Exception {
@@ -147,6 +179,11 @@ class CdnowEndToEndIT {
     ComputeChurnRateResponse.Builder response = ComputeChurnRateResponse.newBuilder();
     JsonFormat.parser().merge(json, response);
     return response.getChurnRates(0);
+  }
+
+  /** Two computations of one expectation by different series agree to 1e-9 of its value. */
+  private static org.assertj.core.data.Offset<Double> relative(Struct struct, String field) {
+    return offset(Math.abs(struct.getFieldsOrThrow(field).getNumberValue()) * 1e-9 + 1e-12);
   }
 
   private static long number(Struct struct, String field) {

@@ -5,11 +5,13 @@ import io.cskpi.domain.TenantId;
 import io.cskpi.domain.kpi.predictive.ClvModel;
 import io.cskpi.domain.kpi.predictive.CustomerHistory;
 import io.cskpi.domain.kpi.predictive.CustomerPrediction;
+import io.cskpi.domain.kpi.predictive.HoldoutComparison.HistoryCount;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +23,13 @@ public interface ClvModelRepository {
 
   /** The fit's customers' predictions summed up. */
   record Totals(long customers, Optional<BigDecimal> totalValue, double expectedPurchases, double probabilityAliveSum) {}
+
+  /**
+   * What a fit's customers did up to a holdout end: the customers grouped by calibration history
+   * (x, t_x, T, no spend), each group with its purchase days after the calibration date; and per
+   * local date, their repeat purchase days (each customer's purchase days after its first).
+   */
+  record HoldoutActivity(List<HistoryCount> histories, Map<LocalDate, Long> repeatPurchasesByDate) {}
 
   /** The order of a list of predictions, highest first, ties by customer id. */
   enum Order { VALUE, PROBABILITY_ALIVE }
@@ -56,4 +65,10 @@ public interface ClvModelRepository {
 
   /** The predictions of the fit's customers that are in {@code segment} now, summed up. */
   Totals totals(TenantId tenant, String modelId, Segment segment);
+
+  /**
+   * The fit's customers' purchase days (local dates in {@code zone}, in the fit's currency, refunds
+   * left out) up to the end of {@code holdoutEnd}.
+   */
+  HoldoutActivity holdoutActivity(TenantId tenant, ClvModel model, ZoneId zone, LocalDate holdoutEnd);
 }

@@ -2,6 +2,7 @@ package io.cskpi.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.cskpi.application.UseCases;
@@ -23,6 +24,7 @@ import io.cskpi.domain.kpi.predictive.CustomerPrediction;
 import io.cskpi.domain.kpi.predictive.FitStatus;
 import io.cskpi.domain.kpi.predictive.GammaGammaFitResult;
 import io.cskpi.domain.kpi.predictive.GammaGammaParameters;
+import io.cskpi.domain.kpi.predictive.HoldoutComparison.HistoryCount;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -145,6 +147,29 @@ public abstract class ClvModelStoreContract {
         predictions.get(0).value().get().amount().add(predictions.get(1).value().get().amount())));
     assertThat(totals.expectedPurchases()).isCloseTo(
         predictions.get(0).expectedPurchases() + predictions.get(1).expectedPurchases(), within(1e-9));
+  }
+
+  @Test
+  void holdoutActivityCountsTheFitsCustomersLocalPurchaseDaysAfterTheCalibrationDate() {
+    LocalDate calibrationEnd = LocalDate.parse("2025-03-31");
+    ClvModel model = model("h1", calibrationEnd);
+    List<CustomerPrediction> predictions = new ArrayList<>();
+    ports.clvModels().histories(tenant, calibrationEnd.plusDays(1).atStartOfDay(MADRID).toInstant(), MADRID,
+        calibrationEnd, "EUR", Segment.everyone()).forEach(r ->
+        predictions.add(CustomerPrediction.of(model, r.customerId(), r.history(), r.meanRepeatValue())));
+    ports.clvModels().create(tenant, model, predictions);
+
+    // a: local days Jan 11 and Mar 31 in the calibration, Apr 30 and May 1 after it; b: Feb 1 (EUR)
+    // only; c bought first in April, so it is not in the fit
+    var activity = ports.clvModels().holdoutActivity(tenant, model, MADRID, LocalDate.parse("2025-05-01"));
+    assertThat(activity.histories()).extracting(h -> h.history().x(), h -> h.history().T(), HistoryCount::customers,
+        HistoryCount::holdoutPurchases).containsExactlyInAnyOrder(tuple(1, 79 / 7.0, 1L, 2L), tuple(0, 58 / 7.0, 1L, 0L));
+    assertThat(activity.repeatPurchasesByDate()).isEqualTo(Map.of(LocalDate.parse("2025-03-31"), 1L,
+        LocalDate.parse("2025-04-30"), 1L, LocalDate.parse("2025-05-01"), 1L));
+
+    var shorter = ports.clvModels().holdoutActivity(tenant, model, MADRID, LocalDate.parse("2025-04-30"));
+    assertThat(shorter.histories()).extracting(HistoryCount::holdoutPurchases).containsExactlyInAnyOrder(1L, 0L);
+    assertThat(shorter.repeatPurchasesByDate()).doesNotContainKey(LocalDate.parse("2025-05-01"));
   }
 
   private static ClvModel model(String id, LocalDate lastDate) {

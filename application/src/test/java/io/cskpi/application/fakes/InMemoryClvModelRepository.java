@@ -12,6 +12,7 @@ import io.cskpi.domain.errors.CskpiException;
 import io.cskpi.domain.kpi.predictive.ClvModel;
 import io.cskpi.domain.kpi.predictive.CustomerHistory;
 import io.cskpi.domain.kpi.predictive.CustomerPrediction;
+import io.cskpi.domain.kpi.predictive.HoldoutComparison.HistoryCount;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,6 +123,31 @@ public final class InMemoryClvModelRepository implements ClvModelRepository {
         .reduce(BigDecimal.ZERO, BigDecimal::add)) : Optional.empty(),
         chosen.stream().mapToDouble(CustomerPrediction::expectedPurchases).sum(),
         chosen.stream().mapToDouble(CustomerPrediction::probabilityAlive).sum());
+  }
+
+  @Override
+  public synchronized HoldoutActivity holdoutActivity(TenantId tenant, ClvModel model, ZoneId zone,
+      LocalDate holdoutEnd) {
+    Instant end = holdoutEnd.plusDays(1).atStartOfDay(zone).toInstant();
+    Map<String, TreeSet<LocalDate>> days = new HashMap<>();
+    for (Purchase p : data.purchaseList(tenant)) {
+      if (p.refundedOrderId() == null && p.time().isBefore(end) && p.amount().currencyCode().equals(model.currencyCode())) {
+        days.computeIfAbsent(p.customerId(), c -> new TreeSet<>()).add(LocalDate.ofInstant(p.time(), zone));
+      }
+    }
+    Map<CustomerHistory, long[]> groups = new LinkedHashMap<>();
+    Map<LocalDate, Long> repeats = new TreeMap<>();
+    for (CustomerPrediction prediction : all(tenant, model.modelId())) {
+      TreeSet<LocalDate> customerDays = days.getOrDefault(prediction.customerId(), new TreeSet<>());
+      CustomerHistory h = prediction.history();
+      long[] counts = groups.computeIfAbsent(CustomerHistory.of(h.x(), h.tx(), h.T()), k -> new long[2]);
+      counts[0]++;
+      counts[1] += customerDays.tailSet(model.calibrationEndDate(), false).size();
+      customerDays.stream().skip(1).forEach(day -> repeats.merge(day, 1L, Long::sum));
+    }
+    List<HistoryCount> histories = new ArrayList<>();
+    groups.forEach((history, counts) -> histories.add(new HistoryCount(history, counts[0], counts[1])));
+    return new HoldoutActivity(histories, repeats);
   }
 
   private List<CustomerPrediction> all(TenantId tenant, String modelId) {

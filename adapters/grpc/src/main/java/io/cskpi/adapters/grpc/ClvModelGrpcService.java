@@ -7,6 +7,8 @@ import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
 import io.cskpi.proto.v1.ClvModel;
 import io.cskpi.proto.v1.ClvModelServiceGrpc;
+import io.cskpi.proto.v1.CompareHoldoutRequest;
+import io.cskpi.proto.v1.CompareHoldoutResponse;
 import io.cskpi.proto.v1.ComputePredictedValueRequest;
 import io.cskpi.proto.v1.ComputePredictedValueResponse;
 import io.cskpi.proto.v1.CreateClvModelRequest;
@@ -18,6 +20,7 @@ import io.cskpi.proto.v1.ListClvModelsResponse;
 import io.cskpi.proto.v1.ListCustomerValuesRequest;
 import io.cskpi.proto.v1.ListCustomerValuesResponse;
 import io.grpc.stub.StreamObserver;
+import java.time.LocalDate;
 
 /** cskpi.v1.ClvModelService. */
 public final class ClvModelGrpcService extends ClvModelServiceGrpc.ClvModelServiceImplBase {
@@ -99,6 +102,18 @@ public final class ClvModelGrpcService extends ClvModelServiceGrpc.ClvModelServi
       var result = useCases.computePredictedValue().compute(name.tenant(), name.id(),
           KpiProtoMapper.segment(request.getSegmentList()));
       return ClvModelProtoMapper.toProto(result.model(), result.totals());
+    });
+  }
+
+  @Override
+  public void compareHoldout(CompareHoldoutRequest request, StreamObserver<CompareHoldoutResponse> observer) {
+    Rpc.unary(observer, "clv_model", () -> {
+      var name = ResourceNames.child("clv_model", request.getClvModel(), MODELS);
+      LocalDate holdoutEnd = ProtoDates.required("holdout_end_date", request.hasHoldoutEndDate(),
+          request.getHoldoutEndDate());
+      var result = useCases.compareHoldout().compare(name.tenant(), name.id(), holdoutEnd,
+          request.getFrequencyGroups());
+      return ClvModelProtoMapper.toProto(result.comparison());
     });
   }
 }

@@ -10,15 +10,18 @@ import io.cskpi.domain.kpi.predictive.BgNbdFitResult;
 import io.cskpi.domain.kpi.predictive.ClvHorizon;
 import io.cskpi.domain.kpi.predictive.ClvModel;
 import io.cskpi.domain.kpi.predictive.CustomerPrediction;
+import io.cskpi.domain.kpi.predictive.HoldoutComparison;
 import io.cskpi.domain.kpi.predictive.GammaGammaFitResult;
 import io.cskpi.proto.v1.AttributeFilter;
 import io.cskpi.proto.v1.BgNbdFit;
+import io.cskpi.proto.v1.CompareHoldoutResponse;
 import io.cskpi.proto.v1.ComputePredictedValueResponse;
+import io.cskpi.proto.v1.HoldoutFrequencyGroup;
+import io.cskpi.proto.v1.TrackingWeek;
 import io.cskpi.proto.v1.CustomerValue;
 import io.cskpi.proto.v1.GammaGammaFit;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -31,19 +34,8 @@ final class ClvModelProtoMapper {
 
   static CreateClvModel.Request fromProto(io.cskpi.proto.v1.ClvModel model) {
     String id = Identifiers.recordId("clv_model_id", model.getClvModelId());
-    if (!model.hasCalibrationEndDate()) {
-      throw CskpiException.invalid("calibration_end_date", "is required");
-    }
-    LocalDate end;
-    try {
-      var date = model.getCalibrationEndDate();
-      end = LocalDate.of(date.getYear(), date.getMonth(), date.getDay());
-    } catch (DateTimeException e) {
-      throw CskpiException.invalid("calibration_end_date", "is not a valid date");
-    }
-    if (end.getYear() < 1900 || end.getYear() > 9998) {
-      throw CskpiException.invalid("calibration_end_date", "must be in the years 1900 to 9998");
-    }
+    LocalDate end = ProtoDates.required("calibration_end_date", model.hasCalibrationEndDate(),
+        model.getCalibrationEndDate());
     int months = model.getHorizonMonths() == 0 ? 12 : model.getHorizonMonths();
     if (months < 1 || months > MAX_HORIZON_MONTHS) {
       throw CskpiException.invalid("horizon_months", "must be 1 to " + MAX_HORIZON_MONTHS + " (0 means 12)");
@@ -65,8 +57,7 @@ final class ClvModelProtoMapper {
   static io.cskpi.proto.v1.ClvModel toProto(TenantId tenant, ClvModel model) {
     var builder = io.cskpi.proto.v1.ClvModel.newBuilder().setName(name(tenant, model.modelId()))
         .setClvModelId(model.modelId())
-        .setCalibrationEndDate(com.google.type.Date.newBuilder().setYear(model.calibrationEndDate().getYear())
-            .setMonth(model.calibrationEndDate().getMonthValue()).setDay(model.calibrationEndDate().getDayOfMonth()))
+        .setCalibrationEndDate(ProtoDates.toProto(model.calibrationEndDate()))
         .setCurrencyCode(model.currencyCode()).setHorizonMonths(model.horizon().periods())
         .setMonthlyDiscountRate(model.horizon().discountPerPeriod())
         .setCreateTime(Fields.timestamp(model.createTime()))
@@ -119,6 +110,28 @@ final class ClvModelProtoMapper {
         .setMeanValue(PurchaseProtoMapper.toProto(Money.roundedToMinorUnit(
             total.divide(BigDecimal.valueOf(totals.customers()), MathContext.DECIMAL128), model.currencyCode()))));
     return builder.build();
+  }
+
+  static CompareHoldoutResponse toProto(HoldoutComparison comparison) {
+    var builder = CompareHoldoutResponse.newBuilder().setHoldoutWeeks(comparison.holdoutWeeks());
+    long actual = 0;
+    double expected = 0;
+    for (HoldoutComparison.FrequencyGroup g : comparison.groups()) {
+      var group = HoldoutFrequencyGroup.newBuilder().setFrequency(g.frequency()).setOrMore(g.orMore())
+          .setCustomers(g.customers()).setActualPurchases(g.actualPurchases())
+          .setExpectedPurchases(g.expectedPurchases());
+      if (g.customers() > 0) {
+        group.setActualPerCustomer((double) g.actualPurchases() / g.customers())
+            .setExpectedPerCustomer(g.expectedPurchases() / g.customers());
+      }
+      builder.addFrequencyGroups(group);
+      actual += g.actualPurchases();
+      expected += g.expectedPurchases();
+    }
+    comparison.weeks().forEach(w -> builder.addWeeks(TrackingWeek.newBuilder().setWeek(w.week())
+        .setLastDate(ProtoDates.toProto(w.lastDate())).setActualCumulative(w.actualCumulative())
+        .setExpectedCumulative(w.expectedCumulative())));
+    return builder.setActualPurchases(actual).setExpectedPurchases(expected).build();
   }
 
   private static io.cskpi.proto.v1.Money money(BigDecimal amount, String currency) {

@@ -31,7 +31,6 @@ import io.cskpi.proto.v1.HistoricalClvInputs;
 import io.cskpi.proto.v1.LifespanSource;
 import io.cskpi.proto.v1.NetPromoterScore;
 import io.cskpi.proto.v1.ResolvedPeriod;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -64,18 +63,7 @@ final class KpiProtoMapper {
       case CALENDAR_UNIT_YEAR -> CalendarUnit.YEAR;
       default -> throw CskpiException.invalid("period.calendar.unit", "is required: DAY, WEEK, MONTH, QUARTER or YEAR");
     };
-    if (!calendar.hasDate()) {
-      throw CskpiException.invalid("period.calendar.date", "is required");
-    }
-    LocalDate date;
-    try {
-      date = LocalDate.of(calendar.getDate().getYear(), calendar.getDate().getMonth(), calendar.getDate().getDay());
-    } catch (DateTimeException e) {
-      throw CskpiException.invalid("period.calendar.date", "is not a valid date");
-    }
-    if (date.getYear() < 1900 || date.getYear() > 9998) {
-      throw CskpiException.invalid("period.calendar.date", "must be in the years 1900 to 9998");
-    }
+    LocalDate date = ProtoDates.required("period.calendar.date", calendar.hasDate(), calendar.getDate());
     return new PeriodQuery.Calendar(unit, date, calendar.getTimeZone().isEmpty() ? null
         : TimeZones.parse("period.calendar.time_zone", calendar.getTimeZone()));
   }

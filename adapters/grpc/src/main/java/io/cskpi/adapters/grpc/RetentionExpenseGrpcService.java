@@ -10,7 +10,6 @@ import io.cskpi.proto.v1.BatchRecordRetentionExpensesRequest;
 import io.cskpi.proto.v1.BatchRecordRetentionExpensesResponse;
 import io.cskpi.proto.v1.RetentionExpenseServiceGrpc;
 import io.grpc.stub.StreamObserver;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /** cskpi.v1.RetentionExpenseService. */
@@ -44,23 +43,15 @@ public final class RetentionExpenseGrpcService extends RetentionExpenseServiceGr
     LocalDate end;
     switch (expense.getTimingCase()) {
       case DATE -> {
-        start = date("date", expense.getDate());
+        start = ProtoDates.fromProto("date", expense.getDate());
         end = start;
       }
       case SERVICE_PERIOD -> {
-        start = date("service_period.start_date", expense.getServicePeriod().getStartDate());
-        end = date("service_period.end_date", expense.getServicePeriod().getEndDate());
+        start = ProtoDates.fromProto("service_period.start_date", expense.getServicePeriod().getStartDate());
+        end = ProtoDates.fromProto("service_period.end_date", expense.getServicePeriod().getEndDate());
       }
       default -> throw CskpiException.invalid("service_period", "is required: set date or service_period");
     }
     return new RetentionExpense(expense.getExpenseId(), amount, expense.getCategory(), start, end);
-  }
-
-  private static LocalDate date(String field, com.google.type.Date date) {
-    try {
-      return LocalDate.of(date.getYear(), date.getMonth(), date.getDay());
-    } catch (DateTimeException e) {
-      throw CskpiException.invalid(field, "is not a valid date");
-    }
   }
 }

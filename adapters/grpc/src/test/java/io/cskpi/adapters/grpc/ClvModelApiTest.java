@@ -5,6 +5,7 @@ import static io.cskpi.adapters.grpc.Api.fields;
 import static io.cskpi.adapters.grpc.Api.reason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
@@ -12,6 +13,8 @@ import com.google.type.Date;
 import io.cskpi.proto.v1.BatchRecordPurchasesRequest;
 import io.cskpi.proto.v1.BatchUpsertCustomersRequest;
 import io.cskpi.proto.v1.ClvModel;
+import io.cskpi.proto.v1.CompareHoldoutRequest;
+import io.cskpi.proto.v1.CompareHoldoutResponse;
 import io.cskpi.proto.v1.ComputePredictedValueRequest;
 import io.cskpi.proto.v1.CreateClvModelRequest;
 import io.cskpi.proto.v1.CreateTenantRequest;
@@ -20,9 +23,11 @@ import io.cskpi.proto.v1.CustomerValue;
 import io.cskpi.proto.v1.CustomerValueOrder;
 import io.cskpi.proto.v1.GetClvModelRequest;
 import io.cskpi.proto.v1.GetCustomerValueRequest;
+import io.cskpi.proto.v1.HoldoutFrequencyGroup;
 import io.cskpi.proto.v1.ListCustomerValuesRequest;
 import io.cskpi.proto.v1.Purchase;
 import io.cskpi.proto.v1.Tenant;
+import io.cskpi.proto.v1.TrackingWeek;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.BufferedReader;
@@ -107,6 +112,65 @@ class ClvModelApiTest {
     assertThat(fit.getHorizonMonths()).isEqualTo(12);
     assertThat(fit.getMonthlyDiscountRate()).isEqualTo(0.01);
     assertThat(fit.getCurrencyCode()).isEqualTo("USD");
+  }
+
+  /**
+   * The figures of server/src/test/independent/cdnow_holdout.py on the sample at the unrounded
+   * published estimates (r 0.242594, alpha 4.413581, a 0.792919, b 2.425917): counts exactly, the
+   * expectations within 1 %, as the fit's estimates differ from those in the 4th digit.
+   */
+  @Test
+  void theHoldoutComparisonMatchesTheIndependentScript() {
+    CompareHoldoutResponse holdout = api.clvModels.compareHoldout(CompareHoldoutRequest.newBuilder()
+        .setClvModel(fit.getName()).setHoldoutEndDate(Date.newBuilder().setYear(1998).setMonth(6).setDay(30))
+        .build());
+
+    assertThat(holdout.getHoldoutWeeks()).isEqualTo(39.0);
+    assertThat(holdout.getFrequencyGroupsList()).extracting(HoldoutFrequencyGroup::getFrequency,
+        HoldoutFrequencyGroup::getOrMore).endsWith(tuple(6, false), tuple(7, true)).hasSize(8);
+    assertThat(holdout.getFrequencyGroupsList()).extracting(HoldoutFrequencyGroup::getCustomers)
+        .containsExactly(1411L, 439L, 214L, 100L, 62L, 38L, 29L, 64L);
+    assertThat(holdout.getFrequencyGroupsList()).extracting(HoldoutFrequencyGroup::getActualPurchases)
+        .containsExactly(334L, 306L, 298L, 156L, 157L, 112L, 112L, 407L);
+    double[] expected = {317.60, 229.66, 223.45, 152.03, 134.16, 100.85, 101.62, 394.06};
+    for (int x = 0; x < expected.length; x++) {
+      assertThat(holdout.getFrequencyGroups(x).getExpectedPurchases()).as("x = %d", x)
+          .isCloseTo(expected[x], withinPercentage(1));
+    }
+    assertThat(holdout.getFrequencyGroups(7).getActualPerCustomer()).isEqualTo(407 / 64.0);
+    assertThat(holdout.getActualPurchases()).isEqualTo(1882);
+    assertThat(holdout.getWeeksList()).hasSize(78);
+    TrackingWeek calibrationEnd = holdout.getWeeks(38);
+    assertThat(calibrationEnd.getLastDate()).isEqualTo(Date.newBuilder().setYear(1997).setMonth(9).setDay(30).build());
+    assertThat(calibrationEnd.getActualCumulative()).as("every repeat day of the calibration").isEqualTo(2457);
+    assertThat(calibrationEnd.getExpectedCumulative()).isCloseTo(2493.97, withinPercentage(1));
+    assertThat(holdout.getWeeks(77).getActualCumulative()).isEqualTo(2457 + 1882);
+    assertThat(holdout.getWeeks(77).getExpectedCumulative()).isCloseTo(4160.63, withinPercentage(1));
+  }
+
+  @Test
+  void aHoldoutMustEndAfterTheCalibrationDate() {
+    assertThatThrownBy(() -> api.clvModels.compareHoldout(CompareHoldoutRequest.newBuilder()
+        .setClvModel(fit.getName()).setHoldoutEndDate(Date.newBuilder().setYear(1997).setMonth(9).setDay(30))
+        .build())).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(code(e)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+          assertThat(fields(e)).containsExactly("holdout_end_date");
+        });
+    assertThatThrownBy(() -> api.clvModels.compareHoldout(CompareHoldoutRequest.newBuilder()
+        .setClvModel(fit.getName()).build())).isInstanceOfSatisfying(StatusRuntimeException.class,
+            e -> assertThat(fields(e)).containsExactly("holdout_end_date"));
+    assertThatThrownBy(() -> api.clvModels.compareHoldout(CompareHoldoutRequest.newBuilder()
+        .setClvModel(fit.getName()).setHoldoutEndDate(Date.newBuilder().setYear(1998).setMonth(6).setDay(30))
+        .setFrequencyGroups(101).build())).isInstanceOfSatisfying(StatusRuntimeException.class,
+            e -> assertThat(fields(e)).containsExactly("frequency_groups"));
+    assertThatThrownBy(() -> api.clvModels.compareHoldout(CompareHoldoutRequest.newBuilder()
+        .setClvModel(fit.getName()).setHoldoutEndDate(Date.newBuilder().setYear(2030).setMonth(1).setDay(1))
+        .build())).isInstanceOfSatisfying(StatusRuntimeException.class,
+            e -> assertThat(fields(e)).as("more than 1000 weeks").containsExactly("holdout_end_date"));
+    assertThatThrownBy(() -> api.clvModels.compareHoldout(CompareHoldoutRequest.newBuilder()
+        .setClvModel("tenants/cdnow/clvModels/nope").setHoldoutEndDate(Date.newBuilder().setYear(1998).setMonth(6)
+            .setDay(30)).build())).isInstanceOfSatisfying(StatusRuntimeException.class,
+                e -> assertThat(code(e)).isEqualTo(Status.Code.NOT_FOUND));
   }
 
   @Test

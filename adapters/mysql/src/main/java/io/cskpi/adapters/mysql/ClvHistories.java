@@ -1,10 +1,14 @@
 package io.cskpi.adapters.mysql;
 
+import io.cskpi.application.port.ClvModelRepository;
 import io.cskpi.application.port.ClvModelRepository.CustomerRecord;
+import io.cskpi.application.port.ClvModelRepository.HoldoutActivity;
 import io.cskpi.domain.Instants;
 import io.cskpi.domain.Segment;
 import io.cskpi.domain.TenantId;
+import io.cskpi.domain.kpi.predictive.ClvModel;
 import io.cskpi.domain.kpi.predictive.CustomerHistory;
+import io.cskpi.domain.kpi.predictive.HoldoutComparison.HistoryCount;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.sql.Connection;
@@ -17,7 +21,9 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,6 +65,40 @@ final class ClvHistories {
       }
     }
     return records;
+  }
+
+  /** What a fit's customers did up to {@code end}: see {@link ClvModelRepository#holdoutActivity}. */
+  static HoldoutActivity holdout(Connection connection, TenantId tenant, ClvModel model, ZoneId zone,
+      Instant end) throws SQLException {
+    Instant first = firstPurchase(connection, tenant, end);
+    if (first == null) {
+      return new HoldoutActivity(List.of(), Map.of());
+    }
+    Sql days = new Sql().add("WITH days AS (SELECT DISTINCT p.customer_id, DATE(purchased_at + INTERVAL ");
+    offsetSeconds(days, zone, first, end);
+    days.add(" SECOND) AS day FROM clv_model_customers m JOIN purchases p ON p.tenant_id = m.tenant_id"
+        + " AND p.customer_id = m.customer_id WHERE m.tenant_id = ? AND m.model_id = ? AND p.refunded_order_id IS NULL"
+        + " AND p.currency = ? AND p.purchased_at < ?)", tenant.value(), model.modelId(), model.currencyCode(), end);
+    Sql groups = new Sql().add(days).add(" SELECT m.x, m.t_x, m.t_cal, COUNT(*), COALESCE(SUM(h.n), 0)"
+        + " FROM clv_model_customers m LEFT JOIN (SELECT customer_id, COUNT(*) AS n FROM days WHERE day > ?"
+        + " GROUP BY customer_id) h ON h.customer_id = m.customer_id WHERE m.tenant_id = ? AND m.model_id = ?"
+        + " GROUP BY m.x, m.t_x, m.t_cal", model.calibrationEndDate(), tenant.value(), model.modelId());
+    List<HistoryCount> histories = new ArrayList<>();
+    try (PreparedStatement select = groups.prepare(connection); ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        histories.add(new HistoryCount(CustomerHistory.of(rows.getInt(1), rows.getDouble(2), rows.getDouble(3)),
+            rows.getLong(4), rows.getLong(5)));
+      }
+    }
+    Sql repeats = new Sql().add(days).add(", ranked AS (SELECT day, ROW_NUMBER() OVER (PARTITION BY customer_id"
+        + " ORDER BY day) AS nth FROM days) SELECT day, COUNT(*) FROM ranked WHERE nth > 1 GROUP BY day");
+    Map<LocalDate, Long> byDate = new HashMap<>();
+    try (PreparedStatement select = repeats.prepare(connection); ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        byDate.put(rows.getObject(1, LocalDate.class), rows.getLong(2));
+      }
+    }
+    return new HoldoutActivity(histories, byDate);
   }
 
   /** The currencies of purchases before {@code end}. */

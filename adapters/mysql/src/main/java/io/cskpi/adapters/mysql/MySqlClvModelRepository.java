@@ -144,6 +144,12 @@ public final class MySqlClvModelRepository implements ClvModelRepository {
     });
   }
 
+  @Override
+  public HoldoutActivity holdoutActivity(TenantId tenant, ClvModel model, ZoneId zone, LocalDate holdoutEnd) {
+    Instant end = holdoutEnd.plusDays(1).atStartOfDay(zone).toInstant();
+    return jdbc.read(connection -> ClvHistories.holdout(connection, tenant, model, zone, end));
+  }
+
   private static List<CustomerPrediction> predictions(Connection connection, Sql sql) throws SQLException {
     List<CustomerPrediction> found = new ArrayList<>();
     try (PreparedStatement select = sql.prepare(connection); ResultSet rows = select.executeQuery()) {

@@ -26,6 +26,13 @@ final class Sql {
     return this;
   }
 
+  /** Appends {@code other}'s text and parameters. */
+  Sql add(Sql other) {
+    text.append(other.text);
+    parameters.addAll(other.parameters);
+    return this;
+  }
+
   /** Appends " IN (?, ...)" for {@code values}. */
   Sql in(Collection<?> values) {
     text.append(" IN (").append(Jdbc.placeholders(values)).append(')');
