@@ -106,7 +106,8 @@ final class ClvModelProtoMapper {
     if (totals.customers() > 0) {
       builder.setMeanProbabilityAlive(totals.probabilityAliveSum() / totals.customers());
     }
-    totals.totalValue().ifPresent(total -> builder.setTotalValue(money(total, model.currencyCode()))
+    totals.totalValue().ifPresent(total -> builder.setTotalValue(PurchaseProtoMapper.toProto(
+            Money.roundedToMinorUnit(total, model.currencyCode())))
         .setMeanValue(PurchaseProtoMapper.toProto(Money.roundedToMinorUnit(
             total.divide(BigDecimal.valueOf(totals.customers()), MathContext.DECIMAL128), model.currencyCode()))));
     return builder.build();
