@@ -3,6 +3,7 @@ package io.cskpi.application;
 import io.cskpi.application.port.ClvModelRepository;
 import io.cskpi.application.port.CustomerRepository;
 import io.cskpi.application.port.ExpenseRepository;
+import io.cskpi.application.port.HealthRepository;
 import io.cskpi.application.port.KpiStatistics;
 import io.cskpi.application.port.PurchaseRepository;
 import io.cskpi.application.port.SurveyRepository;
@@ -18,12 +19,26 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
     ComputeChurnRate computeChurnRate, ComputeCustomerLifetimeValue computeCustomerLifetimeValue,
     ComputeNetPromoterScore computeNetPromoterScore, ComputeCustomerSatisfaction computeCustomerSatisfaction,
     ComputeRetentionCost computeRetentionCost, ComputeKpiReport computeKpiReport,
-    PredictiveClvUseCases predictiveClv) {
+    PredictiveClvUseCases predictiveClv, HealthUseCases health) {
 
   /** The outbound ports the use cases need. */
   public record Ports(TenantRepository tenants, CustomerRepository customers, PurchaseRepository purchases,
       SurveyRepository surveys, ExpenseRepository expenses, KpiStatistics statistics,
-      ClvModelRepository clvModels) {}
+      ClvModelRepository clvModels, HealthRepository health) {}
+
+  /** The use cases of the Customer Health Score. */
+  public record HealthUseCases(RecordSignals recordSignals, SetHealthModel setHealthModel,
+      GetHealthModel getHealthModel, GetCustomerHealth getCustomerHealth, ListCustomerHealth listCustomerHealth,
+      ComputeHealthDistribution computeHealthDistribution, ListHealthChanges listHealthChanges) {
+
+    static HealthUseCases on(HealthRepository health, CustomerRepository customers, TenantLookup lookup,
+        Clock clock) {
+      HealthBook book = new HealthBook(health, customers, lookup, clock);
+      return new HealthUseCases(new RecordSignals(health, customers, lookup), new SetHealthModel(health, lookup),
+          new GetHealthModel(health, lookup), new GetCustomerHealth(book), new ListCustomerHealth(book),
+          new ComputeHealthDistribution(book), new ListHealthChanges(book));
+    }
+  }
 
   /** The use cases of predictive CLV fits. */
   public record PredictiveClvUseCases(CreateClvModel createClvModel, GetClvModel getClvModel,
@@ -57,6 +72,7 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
         new ListSurveys(ports.surveys(), lookup), new RecordSurveyResponses(ports.surveys(), customers, lookup),
         new RecordRetentionExpenses(ports.expenses(), lookup),
         churn, clv, nps, csat, retentionCost, new ComputeKpiReport(statistics, lookup, customers),
-        PredictiveClvUseCases.on(ports.clvModels(), customers, lookup, clock));
+        PredictiveClvUseCases.on(ports.clvModels(), customers, lookup, clock),
+        HealthUseCases.on(ports.health(), customers, lookup, clock));
   }
 }

@@ -11,6 +11,7 @@ public final class InMemoryStore {
     InMemoryData data = new InMemoryData();
     return new UseCases.Ports(new InMemoryTenantRepository(data), new InMemoryCustomerRepository(data),
         new InMemoryPurchaseRepository(data), new InMemorySurveyRepository(data), new InMemoryExpenseRepository(data),
-        new InMemoryKpiStatistics(data), new InMemoryClvModelRepository(data));
+        new InMemoryKpiStatistics(data), new InMemoryClvModelRepository(data),
+        new InMemoryHealthRepository(data));
   }
 }

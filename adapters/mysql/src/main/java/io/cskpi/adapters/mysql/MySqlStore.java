@@ -1,6 +1,7 @@
 package io.cskpi.adapters.mysql;
 
 import io.cskpi.application.UseCases;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /** Every outbound port on one MySQL database. */
@@ -12,6 +13,7 @@ public final class MySqlStore {
     return new UseCases.Ports(new MySqlTenantRepository(dataSource), new MySqlCustomerRepository(dataSource),
         new MySqlPurchaseRepository(dataSource), new MySqlSurveyRepository(dataSource),
         new MySqlExpenseRepository(dataSource),
-        new MySqlKpiStatistics(dataSource), new MySqlClvModelRepository(dataSource));
+        new MySqlKpiStatistics(dataSource), new MySqlClvModelRepository(dataSource),
+        new MySqlHealthRepository(dataSource, Clock.systemUTC()));
   }
 }

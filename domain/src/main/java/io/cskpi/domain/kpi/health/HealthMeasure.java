@@ -1,0 +1,4 @@
+package io.cskpi.domain.kpi.health;
+
+/** One measure of a health model: a signal, its weight (any positive number) and its scoring rule. */
+public record HealthMeasure(String signal, double weight, ScoringRule rule) {}

@@ -1,0 +1,111 @@
+package io.cskpi.domain.kpi.health;
+
+import io.cskpi.domain.errors.FieldViolation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/** How a measure turns its signal's value into 0-100 points (spec section 6). */
+public sealed interface ScoringRule {
+
+  /** Points for {@code value}, 0 to 100. */
+  double points(double value);
+
+  /** What is wrong with the rule, field paths relative to the measure. */
+  List<FieldViolation> violations();
+
+  /**
+   * Linear between the value worth 0 points and the value worth 100, in either direction, and
+   * flat beyond them.
+   */
+  record Linear(double zeroPointsAt, double fullPointsAt) implements ScoringRule {
+
+    @Override
+    public double points(double value) {
+      double share = (value - zeroPointsAt) / (fullPointsAt - zeroPointsAt);
+      return 100 * Math.max(0, Math.min(1, share));
+    }
+
+    @Override
+    public List<FieldViolation> violations() {
+      if (!Double.isFinite(zeroPointsAt) || !Double.isFinite(fullPointsAt)) {
+        return List.of(new FieldViolation("linear", "both bounds must be finite numbers"));
+      }
+      if (zeroPointsAt == fullPointsAt) {
+        return List.of(new FieldViolation("linear.full_points_at", "must differ from zero_points_at"));
+      }
+      return List.of();
+    }
+  }
+
+  /**
+   * Tiers in increasing order, each worth its points for values above its lower bound (exclusive)
+   * up to its upper bound (inclusive). The first tier has no lower bound and the last no upper
+   * bound, and each tier starts where the one before ends, so every value falls in exactly one.
+   */
+  record Tiers(List<Tier> tiers) implements ScoringRule {
+
+    public Tiers {
+      tiers = List.copyOf(tiers);
+    }
+
+    @Override
+    public double points(double value) {
+      for (Tier tier : tiers) {
+        if (tier.upTo().isEmpty() || value <= tier.upTo().getAsDouble()) {
+          return tier.points();
+        }
+      }
+      throw new IllegalStateException("the last tier has no upper bound");
+    }
+
+    @Override
+    public List<FieldViolation> violations() {
+      List<FieldViolation> found = new ArrayList<>();
+      if (tiers.isEmpty()) {
+        return List.of(new FieldViolation("tiers", "must hold at least one tier"));
+      }
+      for (int i = 0; i < tiers.size(); i++) {
+        Tier tier = tiers.get(i);
+        String path = "tiers[" + i + "]";
+        if (!(tier.points() >= 0 && tier.points() <= 100)) {
+          found.add(new FieldViolation(path + ".points", "must be 0 to 100"));
+        }
+        if (i == 0 && tier.above().isPresent()) {
+          found.add(new FieldViolation(path + ".above", "the first tier has no lower bound, so no value is left out"));
+        }
+        if (i > 0 && !tier.above().equals(tiers.get(i - 1).upTo())) {
+          found.add(new FieldViolation(path + ".above", tier.above().isEmpty() ? "is required after the first tier"
+              : tier.above().getAsDouble() < tiers.get(i - 1).upTo().orElse(Double.POSITIVE_INFINITY)
+                  ? "overlaps the tier before, which ends at " + text(tiers.get(i - 1).upTo())
+                  : "leaves a gap after the tier before, which ends at " + text(tiers.get(i - 1).upTo())));
+        }
+        if (i == tiers.size() - 1 && tier.upTo().isPresent()) {
+          found.add(new FieldViolation(path + ".up_to", "the last tier has no upper bound, so no value is left out"));
+        }
+        if (i < tiers.size() - 1 && tier.upTo().isEmpty()) {
+          found.add(new FieldViolation(path + ".up_to", "is required before the last tier"));
+        }
+        if (tier.above().isPresent() && tier.upTo().isPresent()
+            && !(tier.upTo().getAsDouble() > tier.above().getAsDouble())) {
+          found.add(new FieldViolation(path + ".up_to", "must be greater than above"));
+        }
+        if (!finiteOrEmpty(tier.above()) || !finiteOrEmpty(tier.upTo())) {
+          found.add(new FieldViolation(path, "bounds must be finite numbers"));
+        }
+      }
+      return found;
+    }
+
+    private static boolean finiteOrEmpty(OptionalDouble bound) {
+      return bound.isEmpty() || Double.isFinite(bound.getAsDouble());
+    }
+
+    private static String text(OptionalDouble bound) {
+      return bound.isEmpty() ? "no bound" : String.valueOf(bound.getAsDouble());
+    }
+  }
+
+  /** Values in (above, upTo] are worth {@code points}; an empty bound is open. */
+  record Tier(OptionalDouble above, OptionalDouble upTo, double points) {}
+}
