@@ -71,7 +71,8 @@ final class HealthBook {
   /**
    * One page of {@code items} in the order of (key, customer id), the key lowest first or highest
    * first, after the (key, customer id) of {@code page}'s token; the next token holds the last
-   * item's. So pages of the same list neither repeat nor skip an item.
+   * item's. So pages of the same list neither repeat nor skip an item. {@code kind} names the list
+   * and the query (date, filters, model version): a token of another query is refused.
    */
   static <T> Page<T> page(String kind, List<T> items, ToDoubleFunction<T> key, Function<T, String> customerId,
       boolean highestFirst, PageRequest page) {

@@ -48,6 +48,8 @@ public final class ListHealthChanges {
             now.score().score().getAsDouble() - then.score().getAsDouble()));
       }
     }
-    return HealthBook.page("health-change", changes, HealthChange::change, HealthChange::customerId, risesFirst, page);
+    String kind = String.join("|", "health-change", date.toString(), baseline.toString(),
+        String.valueOf(query.segment().hashCode()), String.valueOf(model.version()));
+    return HealthBook.page(kind, changes, HealthChange::change, HealthChange::customerId, risesFirst, page);
   }
 }

@@ -3,6 +3,9 @@ package io.cskpi.server;
 import com.google.protobuf.Timestamp;
 import io.cskpi.proto.v1.BatchRecordLifecycleEventsRequest;
 import io.cskpi.proto.v1.BatchRecordPurchasesRequest;
+import io.cskpi.proto.v1.BatchRecordSignalsRequest;
+import io.cskpi.proto.v1.HealthServiceGrpc;
+import io.cskpi.proto.v1.Signal;
 import io.cskpi.proto.v1.BatchRecordRetentionExpensesRequest;
 import io.cskpi.proto.v1.BatchRecordSurveyResponsesRequest;
 import io.cskpi.proto.v1.BatchUpsertCustomersRequest;
@@ -124,6 +127,13 @@ final class ApiWriter {
     var stub = RetentionExpenseServiceGrpc.newBlockingStub(channel);
     inBatches(expenses, batch -> count(stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchRecordRetentionExpenses(
         BatchRecordRetentionExpensesRequest.newBuilder().setParent(tenant).addAllExpenses(batch).build())
+        .getRecordedCount(), batch.size()));
+  }
+
+  void recordSignals(List<Signal> signals) {
+    var stub = HealthServiceGrpc.newBlockingStub(channel);
+    inBatches(signals, batch -> count(stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchRecordSignals(
+        BatchRecordSignalsRequest.newBuilder().setParent(tenant).addAllSignals(batch).build())
         .getRecordedCount(), batch.size()));
   }
 

@@ -16,7 +16,12 @@ import io.cskpi.proto.v1.ComputeNetPromoterScoreRequest;
 import io.cskpi.proto.v1.ComputePredictedValueRequest;
 import io.cskpi.proto.v1.CreateClvModelRequest;
 import io.cskpi.proto.v1.ComputeRetentionCostRequest;
+import io.cskpi.proto.v1.ComputeHealthDistributionRequest;
 import io.cskpi.proto.v1.Customer;
+import io.cskpi.proto.v1.GetCustomerHealthRequest;
+import io.cskpi.proto.v1.HealthServiceGrpc;
+import io.cskpi.proto.v1.ListCustomerHealthRequest;
+import io.cskpi.proto.v1.ListHealthChangesRequest;
 import io.cskpi.proto.v1.InactivityRule;
 import io.cskpi.proto.v1.KpiServiceGrpc;
 import io.cskpi.proto.v1.ListCustomerValuesRequest;
@@ -96,6 +101,7 @@ final class Benchmark {
       if (loaded != null) {
         timeKpis(out, KpiServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId, repeat);
         timeClvModel(out, ClvModelServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId);
+        timeHealth(out, HealthServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId, repeat);
         return 0;
       }
       ApiWriter writer = new ApiWriter(channel, tenantId, System.err);
@@ -138,6 +144,7 @@ final class Benchmark {
       new ApiWriter(channel, tenantId, System.err).recordExpenses(expenses);
       timeKpis(out, KpiServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId, repeat);
       timeClvModel(out, ClvModelServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId);
+      timeHealth(out, HealthServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId, repeat);
       return 0;
     } finally {
       pool.shutdownNow();
@@ -190,6 +197,31 @@ final class Benchmark {
         .setTenant(tenant).setPeriod(january).setPeriodCount(12).build()));
     calls.put("KPI report, 12 months, plan=pro", () -> kpis.computeKpiReport(ComputeKpiReportRequest.newBuilder()
         .setTenant(tenant).setPeriod(january).setPeriodCount(12).addSegment(pro).build()));
+    time(out, calls, repeat);
+  }
+
+  /** Health scores of every customer under the default model (four built-in signals, all in SQL). */
+  private static void timeHealth(PrintStream out, HealthServiceGrpc.HealthServiceBlockingStub health, String tenant,
+      int repeat) {
+    Date asOf = date(LocalDate.of(2025, 12, 31));
+    Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
+    calls.put("health of one customer", () -> health.getCustomerHealth(GetCustomerHealthRequest.newBuilder()
+        .setCustomer(tenant + "/customers/c42").setAsOfDate(asOf).build()));
+    calls.put("health, 100 lowest of all", () -> health.listCustomerHealth(ListCustomerHealthRequest.newBuilder()
+        .setParent(tenant).setAsOfDate(asOf).build()));
+    calls.put("health distribution, one date", () -> health.computeHealthDistribution(
+        ComputeHealthDistributionRequest.newBuilder().setTenant(tenant).addAsOfDates(asOf).build()));
+    var monthEnds = ComputeHealthDistributionRequest.newBuilder().setTenant(tenant);
+    for (int m = 1; m <= 12; m++) {
+      monthEnds.addAsOfDates(date(LocalDate.of(2025, m, 1).plusMonths(1).minusDays(1)));
+    }
+    calls.put("health distribution, 12 months", () -> health.computeHealthDistribution(monthEnds.build()));
+    calls.put("health changes, 100 largest drops", () -> health.listHealthChanges(ListHealthChangesRequest
+        .newBuilder().setParent(tenant).setAsOfDate(asOf).setBaselineDate(date(LocalDate.of(2025, 9, 30))).build()));
+    time(out, calls, repeat);
+  }
+
+  private static void time(PrintStream out, Map<String, Supplier<Object>> calls, int repeat) {
     out.printf("%-34s %10s %10s%n", "KPI call", "min ms", "median ms");
     calls.forEach((name, call) -> {
       long[] millis = new long[repeat];

@@ -3,6 +3,7 @@ package io.cskpi.server;
 import io.cskpi.proto.v1.Customer;
 import io.cskpi.proto.v1.Money;
 import io.cskpi.proto.v1.Purchase;
+import io.cskpi.proto.v1.Signal;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -28,7 +29,9 @@ import org.apache.commons.csv.CSVRecord;
  * least that much left to refund (ties: the greatest invoice number); a cancellation with no such
  * invoice (its order predates the data) is rejected, as are invoices of zero or negative amount.
  * Customers carry the attribute country (of their first line) and are acquired at their first
- * purchase.
+ * purchase. Every cancellation of a customer is a return: the pushed health signal returns_to_date
+ * holds the customer's returns so far, from its first purchase (the returns before it) and at each
+ * later return.
  */
 final class OnlineRetailDataset {
 
@@ -114,8 +117,34 @@ final class OnlineRetailDataset {
         .toList();
     writer.upsertCustomers(customers);
     writer.recordPurchases(purchases);
-    return String.format("online-retail: %d customers, %d purchases and %d refunds; rejected: %s", customers.size(),
-        purchases.size() - refunds, refunds, rejected);
+    List<Signal> returns = returnsToDate(acquired, cancellations);
+    writer.recordSignals(returns);
+    return String.format("online-retail: %d customers, %d purchases and %d refunds, %d return signals; rejected: %s",
+        customers.size(), purchases.size() - refunds, refunds, returns.size(), rejected);
+  }
+
+  /** Signals "returns_to_date": at the customer's acquisition and at each later cancellation, the count so far. */
+  private static List<Signal> returnsToDate(Map<String, Instant> acquired, List<Invoice> cancellations) {
+    Map<String, List<Instant>> returnTimes = new TreeMap<>();
+    acquired.keySet().forEach(customer -> returnTimes.put(customer, new ArrayList<>()));
+    cancellations.stream().filter(c -> acquired.containsKey(c.customer))
+        .forEach(c -> returnTimes.get(c.customer).add(c.time));
+    List<Signal> signals = new ArrayList<>();
+    returnTimes.forEach((customer, times) -> {
+      Instant acquisition = acquired.get(customer);
+      times.sort(Comparator.naturalOrder());
+      long before = times.stream().filter(t -> !t.isAfter(acquisition)).count();
+      signals.add(returnSignal(customer, 0, acquisition, before));
+      for (int i = (int) before; i < times.size(); i++) {
+        signals.add(returnSignal(customer, i + 1, times.get(i), i + 1));
+      }
+    });
+    return signals;
+  }
+
+  private static Signal returnSignal(String customer, int sequence, Instant time, long count) {
+    return Signal.newBuilder().setSignalId(String.format("returns-%s-%05d", customer, sequence))
+        .setCustomerId(customer).setName("returns_to_date").setTime(ApiWriter.timestamp(time)).setValue(count).build();
   }
 
   /** The latest earlier order of the customer with at least the cancelled amount left to refund. */

@@ -195,6 +195,16 @@ class DatasetsEndToEndIT {
     });
   }
 
+  @Test
+  void onlineRetailHealthWithTheDefaultAndACustomModel() throws Exception {
+    Struct figures = OnlineRetailHealth.independent();
+    OnlineRetailHealth health = new OnlineRetailHealth(channel);
+    int custom = health.setCustomModel();
+    health.matches(figures, "default", 0);
+    health.matches(figures, "custom", custom);
+    health.handWorkedCustomers(custom);
+  }
+
   private static CustomerSatisfaction csat(String department) {
     return kpis.computeCustomerSatisfaction(ComputeCustomerSatisfactionRequest.newBuilder()
         .setTenant("tenants/clothing-reviews").setPeriod(calendar(CalendarUnit.CALENDAR_UNIT_YEAR, 2018, 1))

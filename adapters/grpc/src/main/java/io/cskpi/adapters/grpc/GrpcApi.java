@@ -19,6 +19,7 @@ public final class GrpcApi {
             useCases.recordSurveyResponses()),
         new RetentionExpenseGrpcService(useCases.recordRetentionExpenses()),
         new KpiGrpcService(useCases),
-        new ClvModelGrpcService(useCases.predictiveClv()));
+        new ClvModelGrpcService(useCases.predictiveClv()),
+        new HealthGrpcService(useCases.health()));
   }
 }

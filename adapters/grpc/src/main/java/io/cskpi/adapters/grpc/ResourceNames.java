@@ -4,7 +4,10 @@ import io.cskpi.domain.Identifiers;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
 
-/** Resource names: "tenants/{tenant}" and "tenants/{tenant}/customers/{customer}". */
+/**
+ * Resource names: "tenants/{tenant}", "tenants/{tenant}/customers/{customer}" and the singleton
+ * "tenants/{tenant}/healthModel".
+ */
 final class ResourceNames {
 
   private ResourceNames() {}
@@ -37,6 +40,22 @@ final class ResourceNames {
       throw CskpiException.invalid(field, "must be " + form);
     }
     return new ChildName(new TenantId(Identifiers.tenantId(field, parts[1])), Identifiers.recordId(field, parts[3]));
+  }
+
+  /** The tenant of a health model name "tenants/{tenant}/healthModel"; anything else is refused. */
+  static TenantId healthModel(String field, String name) {
+    if (name == null || name.isEmpty()) {
+      throw CskpiException.invalid(field, "is required, as \"tenants/{tenant}/healthModel\"");
+    }
+    String[] parts = name.split("/", -1);
+    if (parts.length != 3 || !parts[0].equals("tenants") || !parts[2].equals("healthModel")) {
+      throw CskpiException.invalid(field, "must be \"tenants/{tenant}/healthModel\"");
+    }
+    return new TenantId(Identifiers.tenantId(field, parts[1]));
+  }
+
+  static String healthModelName(TenantId tenant) {
+    return tenant.resourceName() + "/healthModel";
   }
 
   record ChildName(TenantId tenant, String id) {}

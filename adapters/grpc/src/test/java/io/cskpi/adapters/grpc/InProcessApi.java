@@ -4,6 +4,7 @@ import io.cskpi.application.UseCases;
 import io.cskpi.application.fakes.InMemoryStore;
 import io.cskpi.proto.v1.CustomerServiceGrpc;
 import io.cskpi.proto.v1.ClvModelServiceGrpc;
+import io.cskpi.proto.v1.HealthServiceGrpc;
 import io.cskpi.proto.v1.KpiServiceGrpc;
 import io.cskpi.proto.v1.PurchaseServiceGrpc;
 import io.cskpi.proto.v1.RetentionExpenseServiceGrpc;
@@ -27,6 +28,7 @@ final class InProcessApi implements AutoCloseable {
   final RetentionExpenseServiceGrpc.RetentionExpenseServiceBlockingStub expenses;
   final KpiServiceGrpc.KpiServiceBlockingStub kpis;
   final ClvModelServiceGrpc.ClvModelServiceBlockingStub clvModels;
+  final HealthServiceGrpc.HealthServiceBlockingStub health;
   private final Server server;
   private final ManagedChannel channel;
 
@@ -50,6 +52,7 @@ final class InProcessApi implements AutoCloseable {
     expenses = RetentionExpenseServiceGrpc.newBlockingStub(channel);
     kpis = KpiServiceGrpc.newBlockingStub(channel);
     clvModels = ClvModelServiceGrpc.newBlockingStub(channel);
+    health = HealthServiceGrpc.newBlockingStub(channel);
   }
 
   @Override

@@ -22,8 +22,7 @@ public sealed interface ScoringRule {
 
     @Override
     public double points(double value) {
-      double share = (value - zeroPointsAt) / (fullPointsAt - zeroPointsAt);
-      return 100 * Math.max(0, Math.min(1, share));
+      return Math.max(0, Math.min(100, 100 * (value - zeroPointsAt) / (fullPointsAt - zeroPointsAt)));
     }
 
     @Override
