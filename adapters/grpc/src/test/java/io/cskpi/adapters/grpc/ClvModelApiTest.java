@@ -190,6 +190,29 @@ class ClvModelApiTest {
     assertThat(new BigDecimal(first.getValue().getAmount())).isPositive();
   }
 
+  /** Hardie's summary: x, t_x and T (weeks, to 2 decimals) and zbar (0 when x = 0) of each customer. */
+  @Test
+  void theHistoriesTheServiceBuildsAreThePublishedSummaryForEveryCustomer() throws Exception {
+    int checked = 0;
+    try (var reader = new BufferedReader(new InputStreamReader(ClvModelApiTest.class.getResourceAsStream(
+        "/cdnow/cdnow_customers_summary_with_transactions.csv"), StandardCharsets.US_ASCII))) {
+      assertThat(reader.readLine()).isEqualTo("ID,x,t_x,T,zbar");
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        String[] cells = line.trim().split(",");
+        CustomerValue value = value(cells[0]);
+        assertThat(value.getX()).as("customer %s x", cells[0]).isEqualTo(Integer.parseInt(cells[1]));
+        assertThat(value.getTX()).as("customer %s t_x", cells[0]).isCloseTo(Double.parseDouble(cells[2]), within(0.005));
+        assertThat(value.getT()).as("customer %s T", cells[0]).isCloseTo(Double.parseDouble(cells[3]), within(0.005));
+        BigDecimal zbar = value.hasMeanRepeatValue() ? new BigDecimal(value.getMeanRepeatValue().getAmount())
+            : BigDecimal.ZERO;
+        assertThat(zbar.setScale(2, java.math.RoundingMode.HALF_UP)).as("customer %s zbar", cells[0])
+            .isEqualByComparingTo(cells[4]);
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(2357);
+  }
+
   @Test
   void aRetriedCreationReturnsTheStoredFitAndOtherSettingsAreRefused() {
     ClvModel again = api.clvModels.createClvModel(create("cal-1997-09", 1997, 9, 30));
