@@ -810,8 +810,18 @@ def clothing(data_dir):
     assert round(tot[2] / n, 4) == 4.1960
     assert sum(a[0] for a in per.values()) == n
     lo, hi = wilson(sat, n)
+    # reviews with a text (the comments), and those of the two score groups: 1-2 and 4-5
+    texts = Counter()
+    for r in rows:
+        if r["Review Text"].strip() != "":
+            rating = r["Rating"].strip()
+            texts["all"] += 1
+            texts["negative"] += rating in ("1", "2")
+            texts["positive"] += rating in ("4", "5")
     return {
         "answered": n, "satisfied": sat, "csat": csat, "mean_rating": tot[2] / n,
+        "comments": texts["all"], "negative_score_comments": texts["negative"],
+        "positive_score_comments": texts["positive"],
         "wilson95": {"low": lo, "high": hi},
         "by_department": {d: {"answered": a[0], "satisfied": a[1],
                               "csat": a[1] / a[0] * 100, "mean_rating": a[2] / a[0]}

@@ -1,5 +1,6 @@
 package io.cskpi.application;
 
+import io.cskpi.application.port.CommentAnalyzer;
 import io.cskpi.application.port.CustomerRepository;
 import io.cskpi.application.port.RecordOutcome;
 import io.cskpi.application.port.SurveyRepository;
@@ -14,18 +15,21 @@ import java.util.Map;
 
 /**
  * Records survey responses of existing customers to existing surveys, each score within its
- * survey's scale: all or nothing, idempotent by response id.
+ * survey's scale, their comments analysed once: all or nothing, idempotent by response id.
  */
 public final class RecordSurveyResponses {
 
   private final SurveyRepository surveys;
   private final CustomerRepository customers;
   private final TenantLookup lookup;
+  private final CommentAnalyzer analyzer;
 
-  public RecordSurveyResponses(SurveyRepository surveys, CustomerRepository customers, TenantLookup lookup) {
+  public RecordSurveyResponses(SurveyRepository surveys, CustomerRepository customers, TenantLookup lookup,
+      CommentAnalyzer analyzer) {
     this.surveys = surveys;
     this.customers = customers;
     this.lookup = lookup;
+    this.analyzer = analyzer;
   }
 
   public RecordOutcome record(TenantId tenant, List<SurveyResponse> responses) {
@@ -55,6 +59,6 @@ public final class RecordSurveyResponses {
       throw CskpiException.invalid(outOfScale);
     }
     KnownCustomers.require(customers, tenant, "responses", responses, SurveyResponse::customerId);
-    return surveys.recordResponses(tenant, responses);
+    return surveys.recordResponses(tenant, responses, Comments.ofResponses(analyzer, responses, known));
   }
 }

@@ -1,8 +1,10 @@
 package io.cskpi.application;
 
 import io.cskpi.application.port.ClvModelRepository;
+import io.cskpi.application.port.CommentAnalyzer;
 import io.cskpi.application.port.CustomerRepository;
 import io.cskpi.application.port.ExpenseRepository;
+import io.cskpi.application.port.FeedbackRepository;
 import io.cskpi.application.port.HealthRepository;
 import io.cskpi.application.port.KpiStatistics;
 import io.cskpi.application.port.PurchaseRepository;
@@ -19,12 +21,16 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
     ComputeChurnRate computeChurnRate, ComputeCustomerLifetimeValue computeCustomerLifetimeValue,
     ComputeNetPromoterScore computeNetPromoterScore, ComputeCustomerSatisfaction computeCustomerSatisfaction,
     ComputeRetentionCost computeRetentionCost, ComputeKpiReport computeKpiReport,
-    PredictiveClvUseCases predictiveClv, HealthUseCases health) {
+    PredictiveClvUseCases predictiveClv, HealthUseCases health, FeedbackUseCases feedback) {
 
   /** The outbound ports the use cases need. */
   public record Ports(TenantRepository tenants, CustomerRepository customers, PurchaseRepository purchases,
       SurveyRepository surveys, ExpenseRepository expenses, KpiStatistics statistics,
-      ClvModelRepository clvModels, HealthRepository health) {}
+      ClvModelRepository clvModels, HealthRepository health, FeedbackRepository feedback) {}
+
+  /** The use cases of qualitative feedback. */
+  public record FeedbackUseCases(RecordFeedback recordFeedback, ComputeFeedbackSummary computeFeedbackSummary,
+      ListComments listComments) {}
 
   /** The use cases of the Customer Health Score. */
   public record HealthUseCases(RecordSignals recordSignals, SetHealthModel setHealthModel,
@@ -54,7 +60,8 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
     }
   }
 
-  public static UseCases on(Ports ports, Clock clock) {
+  /** The use cases on {@code ports}, reading comments with {@code analyzer}. */
+  public static UseCases on(Ports ports, CommentAnalyzer analyzer, Clock clock) {
     TenantLookup lookup = new TenantLookup(ports.tenants());
     var customers = ports.customers();
     var statistics = ports.statistics();
@@ -69,10 +76,14 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
         new GetCustomer(customers, lookup), new ListCustomers(customers, lookup),
         new RecordPurchases(ports.purchases(), customers, lookup), new ListPurchases(ports.purchases(), lookup),
         new CreateSurvey(ports.surveys(), lookup, clock), new GetSurvey(ports.surveys(), lookup),
-        new ListSurveys(ports.surveys(), lookup), new RecordSurveyResponses(ports.surveys(), customers, lookup),
+        new ListSurveys(ports.surveys(), lookup),
+        new RecordSurveyResponses(ports.surveys(), customers, lookup, analyzer),
         new RecordRetentionExpenses(ports.expenses(), lookup),
         churn, clv, nps, csat, retentionCost, new ComputeKpiReport(statistics, lookup, customers),
         PredictiveClvUseCases.on(ports.clvModels(), customers, lookup, clock),
-        HealthUseCases.on(ports.health(), customers, lookup, clock));
+        HealthUseCases.on(ports.health(), customers, lookup, clock),
+        new FeedbackUseCases(new RecordFeedback(ports.feedback(), customers, lookup, analyzer),
+            new ComputeFeedbackSummary(ports.feedback(), ports.surveys(), customers, lookup),
+            new ListComments(ports.feedback(), customers, lookup)));
   }
 }

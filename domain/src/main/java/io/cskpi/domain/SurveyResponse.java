@@ -25,10 +25,18 @@ public record SurveyResponse(String responseId, String surveyId, String customer
     if (comment != null && comment.codePointCount(0, comment.length()) > MAX_COMMENT_LENGTH) {
       throw CskpiException.invalid("comment", "is longer than " + MAX_COMMENT_LENGTH + " characters");
     }
-    languageCode = languageCode == null || languageCode.isEmpty() ? null : languageCode;
-    if (languageCode != null && !LANGUAGE.matcher(languageCode).matches()) {
-      throw CskpiException.invalid("language_code", "must be a BCP-47 code such as \"es\", \"en\" or \"pt-BR\"");
+    languageCode = checkLanguage("language_code", languageCode);
+  }
+
+  /** A BCP-47 language code, or null when empty; INVALID_ARGUMENT on {@code field} otherwise. */
+  static String checkLanguage(String field, String languageCode) {
+    if (languageCode == null || languageCode.isEmpty()) {
+      return null;
     }
+    if (!LANGUAGE.matcher(languageCode).matches()) {
+      throw CskpiException.invalid(field, "must be a BCP-47 code such as \"es\", \"en\" or \"pt-BR\"");
+    }
+    return languageCode;
   }
 
   /** Whether {@code other} is the same response (a retried delivery). */

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.cskpi.adapters.grpc.GrpcApi;
 import io.cskpi.adapters.mysql.MySqlStore;
+import io.cskpi.adapters.text.LuceneCommentAnalyzer;
 import io.cskpi.application.UseCases;
 import io.grpc.BindableService;
 import java.time.Clock;
@@ -20,7 +21,7 @@ final class ApplicationModule extends AbstractModule {
   @Provides
   @Singleton
   UseCases useCases(DataSource dataSource) {
-    return UseCases.on(MySqlStore.ports(dataSource), Clock.systemUTC());
+    return UseCases.on(MySqlStore.ports(dataSource), new LuceneCommentAnalyzer(), Clock.systemUTC());
   }
 
   @Provides

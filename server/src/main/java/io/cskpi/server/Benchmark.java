@@ -16,7 +16,11 @@ import io.cskpi.proto.v1.ComputeNetPromoterScoreRequest;
 import io.cskpi.proto.v1.ComputePredictedValueRequest;
 import io.cskpi.proto.v1.CreateClvModelRequest;
 import io.cskpi.proto.v1.ComputeRetentionCostRequest;
+import io.cskpi.proto.v1.ComputeFeedbackSummaryRequest;
 import io.cskpi.proto.v1.ComputeHealthDistributionRequest;
+import io.cskpi.proto.v1.FeedbackServiceGrpc;
+import io.cskpi.proto.v1.ListCommentsRequest;
+import io.cskpi.proto.v1.SentimentLabel;
 import io.cskpi.proto.v1.Customer;
 import io.cskpi.proto.v1.GetCustomerHealthRequest;
 import io.cskpi.proto.v1.HealthServiceGrpc;
@@ -63,7 +67,8 @@ final class Benchmark {
       Usage: java -jar cskpi-server.jar benchmark [--target HOST:PORT] [--customers N] [--purchases N]
                  [--responses N] [--threads N] [--repeat N] [--kpis-of TENANT]
       --kpis-of times the KPI calls on a tenant an earlier run loaded (its name is printed), loading nothing.
-      Defaults: 100000 customers, 1000000 purchases, 200000 survey responses, 4 client threads, 3 timed runs
+      Defaults: 100000 customers, 1000000 purchases, 200000 survey responses (each with a comment in Spanish,
+      English or Portuguese, analysed as it arrives), 4 client threads, 3 timed runs
       of each KPI call (the minimum and the median are printed). Data cover 2024-01-01 to 2025-12-31.
       """;
   private static final Instant FIRST = Instant.parse("2024-01-01T00:00:00Z");
@@ -102,6 +107,7 @@ final class Benchmark {
         timeKpis(out, KpiServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId, repeat);
         timeClvModel(out, ClvModelServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId);
         timeHealth(out, HealthServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId, repeat);
+        timeFeedback(out, FeedbackServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId, repeat);
         return 0;
       }
       ApiWriter writer = new ApiWriter(channel, tenantId, System.err);
@@ -129,7 +135,8 @@ final class Benchmark {
         responseList.add(SurveyResponse.newBuilder().setResponseId("r" + r).setSurveyId(nps ? "nps" : "csat")
             .setCustomerId("c" + random.nextInt(customers))
             .setResponseTime(ApiWriter.timestamp(FIRST.plusSeconds((long) (random.nextDouble() * SPAN_SECONDS))))
-            .setScore(nps ? random.nextInt(11) : 1 + random.nextInt(5)).build());
+            .setScore(nps ? random.nextInt(11) : 1 + random.nextInt(5))
+            .setComment(BenchmarkComments.draw(random)).build());
       }
       timeIngest(out, "survey responses", responses, pool, threads, responseList,
           batch -> new ApiWriter(channel, tenantId, System.err).recordResponses(batch));
@@ -145,6 +152,7 @@ final class Benchmark {
       timeKpis(out, KpiServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId, repeat);
       timeClvModel(out, ClvModelServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId);
       timeHealth(out, HealthServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId, repeat);
+      timeFeedback(out, FeedbackServiceGrpc.newBlockingStub(channel), "tenants/" + tenantId, repeat);
       return 0;
     } finally {
       pool.shutdownNow();
@@ -218,6 +226,23 @@ final class Benchmark {
     calls.put("health distribution, 12 months", () -> health.computeHealthDistribution(monthEnds.build()));
     calls.put("health changes, 100 largest drops", () -> health.listHealthChanges(ListHealthChangesRequest
         .newBuilder().setParent(tenant).setAsOfDate(asOf).setBaselineDate(date(LocalDate.of(2025, 9, 30))).build()));
+    time(out, calls, repeat);
+  }
+
+  /** The feedback summary and lists over the comments analysed at ingestion. */
+  private static void timeFeedback(PrintStream out, FeedbackServiceGrpc.FeedbackServiceBlockingStub feedback,
+      String tenant, int repeat) {
+    Period month = calendar(CalendarUnit.CALENDAR_UNIT_MONTH, 2025, 6);
+    Period year = calendar(CalendarUnit.CALENDAR_UNIT_YEAR, 2025, 1);
+    Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
+    calls.put("feedback summary, month", () -> feedback.computeFeedbackSummary(ComputeFeedbackSummaryRequest
+        .newBuilder().setTenant(tenant).setPeriod(month).build()));
+    calls.put("feedback summary, year", () -> feedback.computeFeedbackSummary(ComputeFeedbackSummaryRequest
+        .newBuilder().setTenant(tenant).setPeriod(year).build()));
+    calls.put("comments, 100 newest negative", () -> feedback.listComments(ListCommentsRequest.newBuilder()
+        .setParent(tenant).setSentiment(SentimentLabel.SENTIMENT_LABEL_NEGATIVE).build()));
+    calls.put("comments, text search", () -> feedback.listComments(ListCommentsRequest.newBuilder()
+        .setParent(tenant).setTextQuery("entrega").build()));
     time(out, calls, repeat);
   }
 

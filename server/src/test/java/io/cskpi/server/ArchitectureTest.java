@@ -28,7 +28,7 @@ class ArchitectureTest {
 
   @ParameterizedTest(name = "the rules see classes in {0}")
   @ValueSource(strings = {"io.cskpi.domain", "io.cskpi.domain.kpi.predictive", "io.cskpi.application", "io.cskpi.adapters.grpc",
-      "io.cskpi.adapters.mysql", "io.cskpi.server", "io.cskpi.proto.v1"})
+      "io.cskpi.adapters.mysql", "io.cskpi.adapters.text", "io.cskpi.server", "io.cskpi.proto.v1"})
   void everyPackageTheRulesNameExists(String packageName) {
     assertThat(classes.stream().filter(c -> c.getPackageName().startsWith(packageName))).isNotEmpty();
   }
@@ -73,6 +73,21 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage("io.cskpi.adapters.grpc..", "io.cskpi.application..", "io.cskpi.domain..")
         .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..",
             "io.cskpi.adapters.mysql..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheTextAdapterSeesLucene() {
+    noClasses().that().resideOutsideOfPackage("io.cskpi.adapters.text..")
+        .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
+        .check(classes);
+  }
+
+  @Test
+  void theTextAdapterKnowsOnlyTheApplicationTheDomainAndLucene() {
+    noClasses().that().resideInAPackage("io.cskpi.adapters.text..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.cskpi.adapters.grpc..", "io.cskpi.adapters.mysql..",
+            "io.cskpi.proto..", "io.grpc..", "java.sql..", "javax.sql..")
         .check(classes);
   }
 

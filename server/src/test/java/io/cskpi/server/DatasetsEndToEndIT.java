@@ -16,6 +16,8 @@ import io.cskpi.proto.v1.ClvMethod;
 import io.cskpi.proto.v1.ComputeChurnRateRequest;
 import io.cskpi.proto.v1.ComputeCustomerLifetimeValueRequest;
 import io.cskpi.proto.v1.ComputeCustomerSatisfactionRequest;
+import io.cskpi.proto.v1.ComputeFeedbackSummaryRequest;
+import io.cskpi.proto.v1.FeedbackServiceGrpc;
 import io.cskpi.proto.v1.CustomerLifetimeValue;
 import io.cskpi.proto.v1.CustomerSatisfaction;
 import io.cskpi.proto.v1.KpiServiceGrpc;
@@ -203,6 +205,30 @@ class DatasetsEndToEndIT {
     health.matches(figures, "default", 0);
     health.matches(figures, "custom", custom);
     health.handWorkedCustomers(custom);
+  }
+
+  /**
+   * The clothing reviews' comments through the feedback summary: the counts against the script; the
+   * sentiment and themes are the analyser's (its agreement is measured in adapters/text), so only
+   * their shape is checked here.
+   */
+  @Test
+  void clothingReviewsFeedbackSummary() {
+    Struct reviews = struct(expected, "clothing_reviews");
+    var summary = FeedbackServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.MINUTES)
+        .computeFeedbackSummary(ComputeFeedbackSummaryRequest.newBuilder().setTenant("tenants/clothing-reviews")
+            .setPeriod(calendar(CalendarUnit.CALENDAR_UNIT_YEAR, 2018, 1)).build());
+    assertThat(summary.getResponses()).isEqualTo(23486);
+    assertThat(summary.getComments()).isEqualTo(number(reviews, "comments"));
+    assertThat(summary.getResponsesWithComment()).isEqualTo(number(reviews, "comments"));
+    assertThat(summary.getNegativeScoreComments()).isEqualTo(number(reviews, "negative_score_comments"));
+    assertThat(summary.getPositiveScoreComments()).isEqualTo(number(reviews, "positive_score_comments"));
+    assertThat(summary.getNegative() + summary.getNeutral() + summary.getPositive()).isEqualTo(summary.getComments());
+    assertThat(summary.getPositive()).as("mostly praise").isGreaterThan(summary.getNegative());
+    assertThat(summary.getThemesCount()).isEqualTo(20);
+    assertThat(summary.getNegativeDriversCount()).isEqualTo(20);
+    assertThat(summary.getPositiveDriversCount()).isEqualTo(20);
+    assertThat(summary.getLanguagesMap()).containsOnlyKeys("en");
   }
 
   private static CustomerSatisfaction csat(String department) {

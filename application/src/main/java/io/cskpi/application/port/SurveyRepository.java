@@ -3,6 +3,7 @@ package io.cskpi.application.port;
 import io.cskpi.domain.Survey;
 import io.cskpi.domain.SurveyResponse;
 import io.cskpi.domain.TenantId;
+import io.cskpi.domain.kpi.feedback.Comment;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,10 @@ public interface SurveyRepository {
   Page<Survey> list(TenantId tenant, PageRequest page);
 
   /**
-   * Stores the responses whose ids are new, all in one transaction. Identical responses already
-   * stored count as already recorded; a different response under a stored id is ALREADY_EXISTS
-   * (reason RESPONSE_ID_CONFLICT) and nothing is stored.
+   * Stores the responses whose ids are new, each with its analysed comment ({@code comments} by
+   * response id, for the responses that have one), all in one transaction. Identical responses
+   * already stored count as already recorded; a different response under a stored id is
+   * ALREADY_EXISTS (reason RESPONSE_ID_CONFLICT) and nothing is stored.
    */
-  RecordOutcome recordResponses(TenantId tenant, List<SurveyResponse> responses);
+  RecordOutcome recordResponses(TenantId tenant, List<SurveyResponse> responses, Map<String, Comment> comments);
 }

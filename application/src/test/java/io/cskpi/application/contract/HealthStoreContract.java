@@ -76,7 +76,7 @@ public abstract class HealthStoreContract {
         new SurveyResponse("r2", "nps", "a", at("2024-02-10T12:00:00Z"), 3, null, null),
         new SurveyResponse("r3", "nps", "a", at("2024-02-15T12:00:00Z"), null, "no answer", null),
         new SurveyResponse("r4", "csat", "a", at("2024-02-01T12:00:00Z"), 4, null, null),
-        new SurveyResponse("r5", "csat", "b", at("2024-03-06T12:00:00Z"), 5, null, null)));
+        new SurveyResponse("r5", "csat", "b", at("2024-03-06T12:00:00Z"), 5, null, null)), Map.of());
     ports.health().recordSignals(tenant, List.of(
         new Signal("s1", "a", "usage", at("2024-01-10T00:00:00Z"), 10),
         new Signal("s2", "a", "usage", at("2024-02-29T04:59:59Z"), 90), // Feb 28, 23:59:59 in New York

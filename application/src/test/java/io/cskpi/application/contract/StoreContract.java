@@ -417,7 +417,7 @@ public abstract class StoreContract {
     responses.add(answer("b-blank", "nps", "b", march(21), null));
     responses.add(answer("b-april", "nps", "b", Instant.parse("2025-04-01T00:00:00Z"), 10));
     responses.add(answer("c5", "csat5", "b", march(2), 5));
-    ports.surveys().recordResponses(tenant, responses);
+    ports.surveys().recordResponses(tenant, responses, Map.of());
 
     NpsCounts all = ports.statistics().npsCounts(tenant, List.of(MARCH), Segment.everyone(), false).get(0);
     NpsCounts latest = ports.statistics().npsCounts(tenant, List.of(MARCH), Segment.everyone(), true).get(0);
@@ -439,7 +439,7 @@ public abstract class StoreContract {
     responses.add(answer("five-blank", "csat5", "es", march(10), null));
     responses.add(answer("ten-6", "csat10", "other", march(3), 6));
     responses.add(answer("ten-5", "csat10", "other", march(3), 5));
-    ports.surveys().recordResponses(tenant, responses);
+    ports.surveys().recordResponses(tenant, responses, Map.of());
 
     List<CsatSurveyCounts> counts = ports.statistics().csatCounts(tenant, List.of(MARCH), Segment.everyone()).get(0);
     List<CsatSurveyCounts> spanish = ports.statistics().csatCounts(tenant, List.of(MARCH),
@@ -457,13 +457,14 @@ public abstract class StoreContract {
     ports.customers().upsert(tenant, List.of(customer("a", BEFORE)));
     SurveyResponse withText = new SurveyResponse("r1", "nps", "a", march(2), 9,
         "Support was great \uD83D\uDC4D\uD83C\uDFFD \u2014 merci", "en");
-    List<SurveyResponse> batch = List.of(withText, answer("r2", "nps", "a", march(3), 3));
+    SurveyResponse unanswered = new SurveyResponse("r4", "nps", "a", march(3), null, "No score", null);
+    List<SurveyResponse> batch = List.of(withText, answer("r2", "nps", "a", march(3), 3), unanswered);
 
-    assertThat(ports.surveys().recordResponses(tenant, batch)).isEqualTo(new RecordOutcome(2, 0));
-    assertThat(ports.surveys().recordResponses(tenant, batch)).as("the text read back is identical")
-        .isEqualTo(new RecordOutcome(0, 2));
+    assertThat(ports.surveys().recordResponses(tenant, batch, Map.of())).isEqualTo(new RecordOutcome(3, 0));
+    assertThat(ports.surveys().recordResponses(tenant, batch, Map.of()))
+        .as("the text read back is identical, a missing score stays missing").isEqualTo(new RecordOutcome(0, 3));
     assertThatThrownBy(() -> ports.surveys().recordResponses(tenant, List.of(answer("r3", "nps", "a", march(4), 1),
-        new SurveyResponse("r1", "nps", "a", march(2), 9, "Support was great", "en"))))
+        new SurveyResponse("r1", "nps", "a", march(2), 9, "Support was great", "en")), Map.of()))
         .isInstanceOfSatisfying(CskpiException.class, e -> {
           assertThat(e.kind()).isEqualTo(CskpiException.Kind.ALREADY_EXISTS);
           assertThat(e.violations()).extracting(v -> v.field()).containsExactly("responses[1].response_id");

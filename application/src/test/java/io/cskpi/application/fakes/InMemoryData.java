@@ -8,6 +8,7 @@ import io.cskpi.domain.Survey;
 import io.cskpi.domain.SurveyResponse;
 import io.cskpi.domain.Tenant;
 import io.cskpi.domain.TenantId;
+import io.cskpi.domain.kpi.feedback.Comment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +27,11 @@ public final class InMemoryData {
   final Map<TenantId, TreeMap<String, Survey>> surveys = new HashMap<>();
   final Map<TenantId, Map<String, SurveyResponse>> responses = new HashMap<>();
   final Map<TenantId, Map<String, RetentionExpense>> expenses = new HashMap<>();
+  final Map<TenantId, List<Comment>> comments = new HashMap<>();
+
+  List<Comment> comments(TenantId tenant) {
+    return comments.computeIfAbsent(tenant, t -> new ArrayList<>());
+  }
 
   TreeMap<String, Customer> customers(TenantId tenant) {
     return customers.computeIfAbsent(tenant, t -> new TreeMap<>());

@@ -7,6 +7,7 @@ import io.cskpi.application.port.SurveyRepository;
 import io.cskpi.domain.Survey;
 import io.cskpi.domain.SurveyResponse;
 import io.cskpi.domain.TenantId;
+import io.cskpi.domain.kpi.feedback.Comment;
 import io.cskpi.domain.errors.CskpiException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,10 +60,15 @@ public final class InMemorySurveyRepository implements SurveyRepository {
   }
 
   @Override
-  public synchronized RecordOutcome recordResponses(TenantId tenant, List<SurveyResponse> responses) {
+  public synchronized RecordOutcome recordResponses(TenantId tenant, List<SurveyResponse> responses,
+      Map<String, Comment> comments) {
     RecordOutcome outcome = RecordOutcome.against(data.responses(tenant), responses, SurveyResponse::responseId, SurveyResponse::sameAs,
         "responses", "response_id", "RESPONSE_ID_CONFLICT");
-    responses.forEach(r -> data.responses(tenant).putIfAbsent(r.responseId(), r));
+    for (SurveyResponse r : responses) {
+      if (data.responses(tenant).putIfAbsent(r.responseId(), r) == null && comments.containsKey(r.responseId())) {
+        data.comments(tenant).add(comments.get(r.responseId()));
+      }
+    }
     return outcome;
   }
 }

@@ -20,6 +20,7 @@ public final class GrpcApi {
         new RetentionExpenseGrpcService(useCases.recordRetentionExpenses()),
         new KpiGrpcService(useCases),
         new ClvModelGrpcService(useCases.predictiveClv()),
-        new HealthGrpcService(useCases.health()));
+        new HealthGrpcService(useCases.health()),
+        new FeedbackGrpcService(useCases.feedback()));
   }
 }

@@ -1,9 +1,11 @@
 package io.cskpi.adapters.grpc;
 
 import io.cskpi.application.UseCases;
+import io.cskpi.adapters.text.LuceneCommentAnalyzer;
 import io.cskpi.application.fakes.InMemoryStore;
 import io.cskpi.proto.v1.CustomerServiceGrpc;
 import io.cskpi.proto.v1.ClvModelServiceGrpc;
+import io.cskpi.proto.v1.FeedbackServiceGrpc;
 import io.cskpi.proto.v1.HealthServiceGrpc;
 import io.cskpi.proto.v1.KpiServiceGrpc;
 import io.cskpi.proto.v1.PurchaseServiceGrpc;
@@ -29,11 +31,15 @@ final class InProcessApi implements AutoCloseable {
   final KpiServiceGrpc.KpiServiceBlockingStub kpis;
   final ClvModelServiceGrpc.ClvModelServiceBlockingStub clvModels;
   final HealthServiceGrpc.HealthServiceBlockingStub health;
+  final FeedbackServiceGrpc.FeedbackServiceBlockingStub feedback;
   private final Server server;
   private final ManagedChannel channel;
 
+  /** The real comment analyzer, loaded once for all tests. */
+  private static final LuceneCommentAnalyzer ANALYZER = new LuceneCommentAnalyzer();
+
   InProcessApi() {
-    UseCases useCases = UseCases.on(InMemoryStore.ports(), Clock.systemUTC());
+    UseCases useCases = UseCases.on(InMemoryStore.ports(), ANALYZER, Clock.systemUTC());
     String name = InProcessServerBuilder.generateName();
     InProcessServerBuilder builder = InProcessServerBuilder.forName(name).directExecutor();
     GrpcApi.services(useCases).forEach(builder::addService);
@@ -53,6 +59,7 @@ final class InProcessApi implements AutoCloseable {
     kpis = KpiServiceGrpc.newBlockingStub(channel);
     clvModels = ClvModelServiceGrpc.newBlockingStub(channel);
     health = HealthServiceGrpc.newBlockingStub(channel);
+    feedback = FeedbackServiceGrpc.newBlockingStub(channel);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.cskpi.application.port.SurveyRepository;
 import io.cskpi.domain.Survey;
 import io.cskpi.domain.SurveyResponse;
 import io.cskpi.domain.TenantId;
+import io.cskpi.domain.kpi.feedback.Comment;
 import io.cskpi.domain.errors.CskpiException;
 import io.cskpi.domain.kpi.CsatScale;
 import java.sql.Connection;
@@ -95,7 +96,8 @@ public final class MySqlSurveyRepository implements SurveyRepository {
 
   /** Locks the batch's stored ids, refuses conflicting ones, inserts the new ones (see purchases). */
   @Override
-  public RecordOutcome recordResponses(TenantId tenant, List<SurveyResponse> responses) {
+  public RecordOutcome recordResponses(TenantId tenant, List<SurveyResponse> responses,
+      Map<String, Comment> comments) {
     List<String> ids = responses.stream().map(SurveyResponse::responseId).toList();
     return jdbc.inTransaction(connection -> {
       Map<String, SurveyResponse> stored = new HashMap<>();
@@ -103,9 +105,8 @@ public final class MySqlSurveyRepository implements SurveyRepository {
               + " FROM survey_responses WHERE tenant_id = ? AND response_id", tenant.value()).in(ids)
           .prepare(connection); ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          int score = rows.getInt("score");
           SurveyResponse response = new SurveyResponse(rows.getString("response_id"), rows.getString("survey_id"),
-              rows.getString("customer_id"), Jdbc.instant(rows, "responded_at"), rows.wasNull() ? null : score,
+              rows.getString("customer_id"), Jdbc.instant(rows, "responded_at"), rows.getObject("score", Integer.class),
               rows.getString("comment_text"), rows.getString("language_code"));
           stored.put(response.responseId(), response);
         }
@@ -129,6 +130,8 @@ public final class MySqlSurveyRepository implements SurveyRepository {
         }
         insert.executeBatch();
       }
+      CommentRows.insert(connection, tenant, responses.stream().filter(r -> !stored.containsKey(r.responseId()))
+          .map(r -> comments.get(r.responseId())).filter(java.util.Objects::nonNull).toList());
       return outcome;
     });
   }

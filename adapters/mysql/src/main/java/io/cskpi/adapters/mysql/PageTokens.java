@@ -33,4 +33,22 @@ final class PageTokens {
     }
     throw CskpiException.invalid("page_token", "is not a token this list returned");
   }
+
+  /** An instant a token holds. */
+  static java.time.Instant instant(String part) {
+    try {
+      return java.time.Instant.parse(part);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw CskpiException.invalid("page_token", "is not a token this list returned");
+    }
+  }
+
+  /** An integer a token holds. */
+  static int integer(String part) {
+    try {
+      return Integer.parseInt(part);
+    } catch (NumberFormatException e) {
+      throw CskpiException.invalid("page_token", "is not a token this list returned");
+    }
+  }
 }
