@@ -33,7 +33,7 @@ public final class ListCustomerHealth {
     List<CustomerHealth> scored = book.score(tenant, model, date, query.segment(), Optional.empty()).stream()
         .filter(s -> s.score().score().isPresent() && band.map(b -> b.equals(s.score().band().get())).orElse(true))
         .map(s -> new CustomerHealth(s.customerId(), date, s.score())).toList();
-    String kind = String.join("|", "health", date.toString(), band.orElse(""),
+    String kind = String.join("|", "health", query.tenant().value(), date.toString(), band.orElse(""),
         String.valueOf(query.segment().hashCode()), String.valueOf(model.version()));
     return HealthBook.page(kind, scored, h -> h.score().score().getAsDouble(), CustomerHealth::customerId,
         highestFirst, page);

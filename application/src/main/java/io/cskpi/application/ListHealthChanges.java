@@ -48,7 +48,7 @@ public final class ListHealthChanges {
             now.score().score().getAsDouble() - then.score().getAsDouble()));
       }
     }
-    String kind = String.join("|", "health-change", date.toString(), baseline.toString(),
+    String kind = String.join("|", "health-change", query.tenant().value(), date.toString(), baseline.toString(),
         String.valueOf(query.segment().hashCode()), String.valueOf(model.version()));
     return HealthBook.page(kind, changes, HealthChange::change, HealthChange::customerId, risesFirst, page);
   }

@@ -27,8 +27,12 @@ public sealed interface PeriodQuery {
     if (!(this instanceof Calendar calendar)) {
       throw CskpiException.invalid("period_count", "a series needs a calendar period, not an interval");
     }
-    return Period.calendarSeries(calendar.unit(), calendar.date(), count,
+    List<Period> series = Period.calendarSeries(calendar.unit(), calendar.date(), count,
         calendar.zone() == null ? tenantZone : calendar.zone());
+    if (series.get(series.size() - 1).end().isAfter(io.cskpi.domain.Instants.LATEST)) {
+      throw CskpiException.invalid("period_count", "the series would run past the year 9999");
+    }
+    return series;
   }
 
   /** Two instants, [start, end). */

@@ -70,6 +70,9 @@ public final class RecordPurchases {
           || !order.amount().currencyCode().equals(refund.amount().currencyCode())) {
         violations.add(new FieldViolation(field + ".refunded_order_id", "order \"" + order.orderId()
             + "\" is not a purchase of this customer in " + refund.amount().currencyCode()));
+      } else if (refund.time().isBefore(order.time())) {
+        violations.add(new FieldViolation(field + ".purchase_time", "is before the order \"" + order.orderId()
+            + "\" it refunds"));
       } else {
         BigDecimal total = refunded.merge(order.orderId(), refund.amount().amount(), BigDecimal::add);
         if (total.negate().compareTo(order.amount().amount()) > 0) {

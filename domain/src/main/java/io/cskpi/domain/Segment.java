@@ -15,6 +15,8 @@ public record Segment(List<AttributeFilter> filters) {
 
   public static final int MAX_FILTERS = 16;
   public static final int MAX_VALUES = 100;
+  /** The longest attribute value a customer may have, so the longest a filter may ask for. */
+  public static final int MAX_VALUE_LENGTH = 256;
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
   /** One attribute and the values it may take. */
@@ -25,6 +27,10 @@ public record Segment(List<AttributeFilter> filters) {
       }
       if (values == null || values.isEmpty() || values.size() > MAX_VALUES) {
         throw CskpiException.invalid("values", "must hold 1 to " + MAX_VALUES + " values");
+      }
+      if (values.stream().anyMatch(v -> v == null || v.codePointCount(0, v.length()) > MAX_VALUE_LENGTH)) {
+        throw CskpiException.invalid("values", "must be at most " + MAX_VALUE_LENGTH
+            + " characters each, as attribute values are");
       }
       values = Set.copyOf(new TreeSet<>(values));
     }

@@ -20,6 +20,7 @@ public record Signal(String signalId, String customerId, String name, Instant ti
       throw CskpiException.invalid("name", "\"" + name + "\" is a built-in signal, derived by the service");
     }
     time = Instants.check("time", time);
+    value += 0.0; // -0.0 is 0, as the database stores it
     if (!Double.isFinite(value)) {
       throw CskpiException.invalid("value", "must be a finite number");
     }

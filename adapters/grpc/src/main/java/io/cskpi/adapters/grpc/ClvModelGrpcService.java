@@ -38,7 +38,8 @@ public final class ClvModelGrpcService extends ClvModelServiceGrpc.ClvModelServi
     Rpc.unary(observer, "parent", () -> {
       TenantId tenant = ResourceNames.tenant("parent", request.getParent());
       var settings = Fields.under("clv_model", () -> ClvModelProtoMapper.fromProto(request.getClvModel()));
-      return ClvModelProtoMapper.toProto(tenant, useCases.createClvModel().create(tenant, settings));
+      return ClvModelProtoMapper.toProto(tenant,
+          Fields.under("clv_model", () -> useCases.createClvModel().create(tenant, settings)));
     });
   }
 

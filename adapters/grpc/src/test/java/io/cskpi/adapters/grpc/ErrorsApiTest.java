@@ -254,6 +254,8 @@ class ErrorsApiTest {
     StatusRuntimeException positive = record(T, List.of(refund("r1", "o1", "1.00")));
     StatusRuntimeException negativeWithoutOrder = record(T, List.of(purchase("r1", "a", "2025-02-01T00:00:00Z", "-1.00")));
     StatusRuntimeException twoHalvesAndMore = record(T, List.of(refund("r1", "o1", "-6.00"), refund("r2", "o1", "-4.01")));
+    StatusRuntimeException beforeItsOrder = record(T, List.of(refund("r1", "o1", "-1.00").toBuilder()
+        .setPurchaseTime(Api.ts("2024-12-31T23:59:59Z")).build()));
 
     assertThat(fields(tooLarge)).containsExactly("purchases[0].amount.amount");
     assertThat(fields(unknown)).containsExactly("purchases[0].refunded_order_id");
@@ -261,6 +263,7 @@ class ErrorsApiTest {
     assertThat(fields(positive)).containsExactly("purchases[0].amount.amount");
     assertThat(fields(negativeWithoutOrder)).containsExactly("purchases[0].amount.amount");
     assertThat(fields(twoHalvesAndMore)).containsExactly("purchases[1].amount.amount");
+    assertThat(fields(beforeItsOrder)).containsExactly("purchases[0].purchase_time");
     assertThat(storedPurchases()).isEqualTo(2);
 
     BatchRecordPurchasesRequest full = BatchRecordPurchasesRequest.newBuilder().setParent(T)

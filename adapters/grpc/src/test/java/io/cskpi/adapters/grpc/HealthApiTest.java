@@ -332,9 +332,9 @@ class HealthApiTest {
         Arguments.of("no rule", model(HealthMeasure.newBuilder().setSignal("usage").setWeight(1).build()),
             "health_model.measures[0]"),
         Arguments.of("overlapping tiers", model(tiers("usage", 1, tier(null, 10.0, 0), tier(5.0, null, 100))),
-            "health_model.measures[0].tiers[1].above"),
+            "health_model.measures[0].tiers.tiers[1].above"),
         Arguments.of("a gap between tiers", model(tiers("usage", 1, tier(null, 10.0, 0), tier(20.0, null, 100))),
-            "health_model.measures[0].tiers[1].above"),
+            "health_model.measures[0].tiers.tiers[1].above"),
         Arguments.of("unknown signal", model(usage, linear("nobody_pushed_this", 1, 0, 1)),
             "health_model.measures[1].signal"),
         Arguments.of("bands not reaching 100", model(usage).toBuilder()

@@ -232,6 +232,10 @@ class SurveyApiTest {
     assertThat(fields(badThreshold)).containsExactly("survey.csat_scale.satisfied_from");
     assertThat(code(otherDefinition)).isEqualTo(Status.Code.ALREADY_EXISTS);
     assertThat(fields(longSeries)).containsExactly("period_count");
+    StatusRuntimeException pastTheYear9999 = catchThrowableOfType(StatusRuntimeException.class,
+        () -> api.kpis.computeNetPromoterScore(ComputeNetPromoterScoreRequest.newBuilder().setTenant(T)
+            .setPeriod(calendar(CalendarUnit.CALENDAR_UNIT_YEAR, "9998-01-01", "")).setPeriodCount(3).build()));
+    assertThat(fields(pastTheYear9999)).containsExactly("period_count");
     assertThat(fields(unknownAttribute)).containsExactly("segment[0].key");
   }
 

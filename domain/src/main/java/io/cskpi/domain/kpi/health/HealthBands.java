@@ -13,7 +13,15 @@ import java.util.Set;
 public record HealthBands(List<Band> bands) {
 
   /** A band ending at {@code upTo}, inclusive. */
-  public record Band(String name, double upTo) {}
+  public record Band(String name, double upTo) {
+
+    public Band {
+      upTo += 0.0; // -0.0 is 0
+    }
+  }
+
+  /** Most bands a model may have. */
+  public static final int MAX_BANDS = 10;
 
   public static final HealthBands DEFAULT = new HealthBands(List.of(new Band("red", 50), new Band("yellow", 75),
       new Band("green", 100)));
@@ -38,8 +46,8 @@ public record HealthBands(List<Band> bands) {
   /** Field paths relative to the model: bands[i].name, bands[i].up_to. */
   List<FieldViolation> violations() {
     List<FieldViolation> found = new ArrayList<>();
-    if (bands.isEmpty()) {
-      return List.of(new FieldViolation("bands", "must hold at least one band, the last ending at 100"));
+    if (bands.isEmpty() || bands.size() > MAX_BANDS) {
+      return List.of(new FieldViolation("bands", "must hold 1 to " + MAX_BANDS + " bands, the last ending at 100"));
     }
     Set<String> names = new HashSet<>();
     double previous = 0;
@@ -47,7 +55,8 @@ public record HealthBands(List<Band> bands) {
       Band band = bands.get(i);
       String path = "bands[" + i + "]";
       if (!band.name().matches("[a-z][a-z0-9_-]{0,31}")) {
-        found.add(new FieldViolation(path + ".name", "must be 1-32 lower-case letters, digits, '-' or '_'"));
+        found.add(new FieldViolation(path + ".name",
+            "must be 1-32 lower-case letters, digits, '-' or '_', starting with a letter"));
       } else if (!names.add(band.name())) {
         found.add(new FieldViolation(path + ".name", "repeats the name of an earlier band"));
       }

@@ -20,6 +20,8 @@ public record HealthModel(int version, List<HealthMeasure> measures, HealthBands
 
   /** Most measures a model may hold. */
   public static final int MAX_MEASURES = 32;
+  /** The largest weight (weights are normalised, so only their ratios matter). */
+  public static final double MAX_WEIGHT = 1e6;
 
   /**
    * The default: recency (0 points at 180 days without a purchase, 100 at 0), frequency (tiers of
@@ -64,8 +66,8 @@ public record HealthModel(int version, List<HealthMeasure> measures, HealthBands
       } else if (!signals.add(measure.signal())) {
         found.add(new FieldViolation(path + ".signal", "is measured twice"));
       }
-      if (!(measure.weight() > 0) || !Double.isFinite(measure.weight())) {
-        found.add(new FieldViolation(path + ".weight", "must be a positive number"));
+      if (!(measure.weight() > 0 && measure.weight() <= MAX_WEIGHT)) {
+        found.add(new FieldViolation(path + ".weight", "must be a positive number up to 1e6"));
       }
       if (measure.rule() == null) {
         found.add(new FieldViolation(path, "needs a rule: linear or tiers"));

@@ -20,6 +20,11 @@ public sealed interface ScoringRule {
    */
   record Linear(double zeroPointsAt, double fullPointsAt) implements ScoringRule {
 
+    public Linear {
+      zeroPointsAt += 0.0; // -0.0 is 0
+      fullPointsAt += 0.0;
+    }
+
     @Override
     public double points(double value) {
       return Math.max(0, Math.min(100, 100 * (value - zeroPointsAt) / (fullPointsAt - zeroPointsAt)));
@@ -27,8 +32,15 @@ public sealed interface ScoringRule {
 
     @Override
     public List<FieldViolation> violations() {
-      if (!Double.isFinite(zeroPointsAt) || !Double.isFinite(fullPointsAt)) {
-        return List.of(new FieldViolation("linear", "both bounds must be finite numbers"));
+      List<FieldViolation> found = new ArrayList<>();
+      for (var bound : List.of(java.util.Map.entry("zero_points_at", zeroPointsAt),
+          java.util.Map.entry("full_points_at", fullPointsAt))) {
+        if (!(Math.abs(bound.getValue()) <= MAX_BOUND)) {
+          found.add(new FieldViolation("linear." + bound.getKey(), "must be a number from -1e15 to 1e15"));
+        }
+      }
+      if (!found.isEmpty()) {
+        return found;
       }
       if (zeroPointsAt == fullPointsAt) {
         return List.of(new FieldViolation("linear.full_points_at", "must differ from zero_points_at"));
@@ -43,6 +55,9 @@ public sealed interface ScoringRule {
    * bound, and each tier starts where the one before ends, so every value falls in exactly one.
    */
   record Tiers(List<Tier> tiers) implements ScoringRule {
+
+    /** Most tiers a rule may have. */
+    public static final int MAX_TIERS = 32;
 
     public Tiers {
       tiers = List.copyOf(tiers);
@@ -61,12 +76,17 @@ public sealed interface ScoringRule {
     @Override
     public List<FieldViolation> violations() {
       List<FieldViolation> found = new ArrayList<>();
-      if (tiers.isEmpty()) {
-        return List.of(new FieldViolation("tiers", "must hold at least one tier"));
+      if (tiers.isEmpty() || tiers.size() > MAX_TIERS) {
+        return List.of(new FieldViolation("tiers.tiers", "must hold 1 to " + MAX_TIERS + " tiers"));
       }
       for (int i = 0; i < tiers.size(); i++) {
         Tier tier = tiers.get(i);
-        String path = "tiers[" + i + "]";
+        String path = "tiers.tiers[" + i + "]";
+        if (!bounded(tier.above()) || !bounded(tier.upTo())) {
+          found.add(new FieldViolation(path + (bounded(tier.above()) ? ".up_to" : ".above"),
+              "must be a number from -1e15 to 1e15"));
+          continue;
+        }
         if (!(tier.points() >= 0 && tier.points() <= 100)) {
           found.add(new FieldViolation(path + ".points", "must be 0 to 100"));
         }
@@ -89,15 +109,12 @@ public sealed interface ScoringRule {
             && !(tier.upTo().getAsDouble() > tier.above().getAsDouble())) {
           found.add(new FieldViolation(path + ".up_to", "must be greater than above"));
         }
-        if (!finiteOrEmpty(tier.above()) || !finiteOrEmpty(tier.upTo())) {
-          found.add(new FieldViolation(path, "bounds must be finite numbers"));
-        }
       }
       return found;
     }
 
-    private static boolean finiteOrEmpty(OptionalDouble bound) {
-      return bound.isEmpty() || Double.isFinite(bound.getAsDouble());
+    private static boolean bounded(OptionalDouble bound) {
+      return bound.isEmpty() || Math.abs(bound.getAsDouble()) <= MAX_BOUND;
     }
 
     private static String text(OptionalDouble bound) {
@@ -106,5 +123,15 @@ public sealed interface ScoringRule {
   }
 
   /** Values in (above, upTo] are worth {@code points}; an empty bound is open. */
-  record Tier(OptionalDouble above, OptionalDouble upTo, double points) {}
+  record Tier(OptionalDouble above, OptionalDouble upTo, double points) {
+
+    public Tier {
+      above = above.isPresent() ? OptionalDouble.of(above.getAsDouble() + 0.0) : above; // -0.0 is 0
+      upTo = upTo.isPresent() ? OptionalDouble.of(upTo.getAsDouble() + 0.0) : upTo;
+      points += 0.0;
+    }
+  }
+
+  /** The largest magnitude of a rule's bounds: far beyond any signal, and safe from overflow. */
+  double MAX_BOUND = 1e15;
 }

@@ -16,6 +16,7 @@ public record ClvHorizon(int periods, double periodLength, double discountPerPer
   public static final ClvHorizon DEFAULT = months(12, 0.01);
 
   public ClvHorizon {
+    discountPerPeriod += 0.0; // -0.0 is 0: a retried fit has the same settings
     if (periods < 1) {
       throw new IllegalArgumentException("need at least one period, got " + periods);
     }

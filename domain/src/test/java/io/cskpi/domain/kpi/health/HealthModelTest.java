@@ -121,19 +121,63 @@ class HealthModelTest {
     assertThat(fieldsOf(List.of(new HealthMeasure("usage", 1, new Linear(5, 5))), bands))
         .containsExactly("measures[0].linear.full_points_at");
     assertThat(fieldsOf(List.of(new HealthMeasure("usage", 1, tiers(new Tier(none(), of(10), 0),
-        new Tier(of(5), none(), 100)))), bands)).as("overlap").containsExactly("measures[0].tiers[1].above");
+        new Tier(of(5), none(), 100)))), bands)).as("overlap").containsExactly("measures[0].tiers.tiers[1].above");
     assertThat(fieldsOf(List.of(new HealthMeasure("usage", 1, tiers(new Tier(none(), of(10), 0),
-        new Tier(of(12), none(), 100)))), bands)).as("gap").containsExactly("measures[0].tiers[1].above");
+        new Tier(of(12), none(), 100)))), bands)).as("gap").containsExactly("measures[0].tiers.tiers[1].above");
     assertThat(fieldsOf(List.of(new HealthMeasure("usage", 1, tiers(new Tier(of(0), of(10), 0),
         new Tier(of(10), of(20), 100)))), bands)).as("open ends")
-        .containsExactly("measures[0].tiers[0].above", "measures[0].tiers[1].up_to");
+        .containsExactly("measures[0].tiers.tiers[0].above", "measures[0].tiers.tiers[1].up_to");
     assertThat(fieldsOf(List.of(new HealthMeasure("usage", 1, tiers(new Tier(none(), none(), 120)))), bands))
-        .containsExactly("measures[0].tiers[0].points");
+        .containsExactly("measures[0].tiers.tiers[0].points");
     assertThat(fieldsOf(List.of(identity("logins_per_week", 1)), bands)).as("unknown signal")
         .containsExactly("measures[0].signal");
     assertThat(fieldsOf(List.of(identity("usage", 1), identity("usage", 2)), bands))
         .containsExactly("measures[1].signal");
     assertThat(fieldsOf(List.of(identity("Usage!", 1)), bands)).containsExactly("measures[0].signal");
+  }
+
+  @Test
+  void hugeWeightsAndBoundsAreRefusedSoNoScoreOverflows() {
+    assertThat(fieldsOf(List.of(identity("usage", 1e308)), HealthBands.DEFAULT)).containsExactly("measures[0].weight");
+    assertThat(fieldsOf(List.of(new HealthMeasure("usage", 1, new Linear(-1e308, 1e308))), HealthBands.DEFAULT))
+        .containsExactly("measures[0].linear.zero_points_at", "measures[0].linear.full_points_at");
+    assertThat(fieldsOf(List.of(new HealthMeasure("usage", 1, new Linear(Double.NaN, 1))), HealthBands.DEFAULT))
+        .containsExactly("measures[0].linear.zero_points_at");
+    assertThat(fieldsOf(List.of(new HealthMeasure("usage", 1, tiers(new Tier(none(), of(Double.NaN), 0),
+        new Tier(of(Double.NaN), none(), 100)))), HealthBands.DEFAULT)).contains("measures[0].tiers.tiers[0].up_to");
+    HealthModel widest = HealthModel.validated(1, List.of(new HealthMeasure("usage", 1e6, new Linear(-1e15, 1e15)),
+        new HealthMeasure("nps", 1e6, new Linear(0, 10))), HealthBands.DEFAULT, PUSHED);
+    HealthScore score = widest.score(Map.of("usage", 1e308, "nps", -1e308));
+    assertThat(score.score().getAsDouble()).isEqualTo(50.0);
+    assertThat(score.weightCoverage()).isEqualTo(1.0);
+  }
+
+  @Test
+  void negativeZeroIsZeroSoARetriedModelIsTheSame() {
+    HealthModel plus = model(List.of(new HealthMeasure("usage", 1, new Linear(0.0, 100)),
+        new HealthMeasure("nps", 2, tiers(new Tier(none(), of(0.0), 0.0), new Tier(of(0.0), none(), 100)))));
+    HealthModel minus = model(List.of(new HealthMeasure("usage", 1, new Linear(-0.0, 100)),
+        new HealthMeasure("nps", 2, tiers(new Tier(none(), of(-0.0), -0.0), new Tier(of(-0.0), none(), 100)))));
+    assertThat(minus.sameDefinition(plus)).isTrue();
+    assertThat(new io.cskpi.domain.Signal("s", "c", "usage", java.time.Instant.EPOCH, -0.0))
+        .isEqualTo(new io.cskpi.domain.Signal("s", "c", "usage", java.time.Instant.EPOCH, 0.0));
+  }
+
+  @Test
+  void tiersAndBandsHaveLimits() {
+    List<Tier> many = new java.util.ArrayList<>();
+    many.add(new Tier(none(), of(0), 0));
+    for (int i = 0; i < 32; i++) {
+      many.add(new Tier(of(i), of(i + 1), 50));
+    }
+    many.add(new Tier(of(32), none(), 100));
+    assertThat(fieldsOf(List.of(new HealthMeasure("usage", 1, new Tiers(many))), HealthBands.DEFAULT))
+        .containsExactly("measures[0].tiers.tiers");
+    List<Band> bands = new java.util.ArrayList<>();
+    for (int i = 1; i <= 11; i++) {
+      bands.add(new Band("b" + i, i == 11 ? 100 : i));
+    }
+    assertThat(fieldsOf(List.of(identity("usage", 1)), new HealthBands(bands))).containsExactly("bands");
   }
 
   @Test
