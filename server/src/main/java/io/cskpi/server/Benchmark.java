@@ -265,9 +265,15 @@ final class Benchmark {
       String tenant) {
     String id = "bench-" + Long.toString(System.currentTimeMillis(), 36);
     long started = System.nanoTime();
-    ClvModel model = models.createClvModel(CreateClvModelRequest.newBuilder().setParent(tenant)
-        .setClvModel(ClvModel.newBuilder().setClvModelId(id).setCalibrationEndDate(date(LocalDate.of(2025, 6, 30))))
-        .build());
+    ClvModel model;
+    try {
+      model = models.createClvModel(CreateClvModelRequest.newBuilder().setParent(tenant)
+          .setClvModel(ClvModel.newBuilder().setClvModelId(id).setCalibrationEndDate(date(LocalDate.of(2025, 6, 30))))
+          .build());
+    } catch (io.grpc.StatusRuntimeException e) {
+      out.printf("CLV model fit: %s (too few purchases per customer to fit)%n", e.getStatus().getCode());
+      return;
+    }
     long fitMillis = (System.nanoTime() - started) / 1_000_000;
     started = System.nanoTime();
     models.listCustomerValues(ListCustomerValuesRequest.newBuilder().setClvModel(model.getName()).build());

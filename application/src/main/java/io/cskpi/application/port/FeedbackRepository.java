@@ -25,7 +25,11 @@ public interface FeedbackRepository {
   /** Which comments: a period, a segment of customers, one survey's responses only. */
   record Scope(TenantId tenant, Instant start, Instant end, Segment segment, Optional<String> surveyId) {}
 
-  /** A theme's comments: how many, their sentiment, scores and labels. */
+  /**
+   * A theme's comments: how many, their sentiment, scores and labels.
+   *
+   * @param scales the survey scales of its scored comments: 0, 1, or 2 for two or more
+   */
   record ThemeStats(String key, String text, long comments, double sentimentSum, long negative, long positive,
       long scored, double scoreSum, int scales) {}
 

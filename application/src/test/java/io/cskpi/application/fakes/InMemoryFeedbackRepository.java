@@ -87,7 +87,7 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
           count(list, c -> c.analysis().sentiment() == Sentiment.NEGATIVE),
           count(list, c -> c.analysis().sentiment() == Sentiment.POSITIVE), scored.size(),
           scored.stream().mapToDouble(Comment::score).sum(),
-          (int) scored.stream().map(c -> c.scaleMin() + "-" + c.scaleMax()).distinct().count()));
+          (int) Math.min(2, scored.stream().map(c -> c.scaleMin() + "-" + c.scaleMax()).distinct().count())));
       long negative = count(list, c -> c.group() == ScoreGroup.NEGATIVE);
       long positive = count(list, c -> c.group() == ScoreGroup.POSITIVE);
       if (negative + positive >= 3) {

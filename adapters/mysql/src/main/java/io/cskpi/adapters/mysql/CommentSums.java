@@ -32,9 +32,22 @@ final class CommentSums {
 
   private CommentSums() {}
 
+  /**
+   * " WHERE" and the scope's conditions on the comments {@code c}, and on their themes {@code t}
+   * too, whose own copy of the time lets the index on (tenant, time) narrow them first.
+   */
+  private static Sql whereThemes(Sql sql, Scope scope) {
+    return where(sql.add(" WHERE t.tenant_id = ? AND t.commented_at >= ? AND t.commented_at < ?",
+        scope.tenant().value(), scope.start(), scope.end()), scope, " AND");
+  }
+
   /** " WHERE" and the scope's conditions on the comments {@code c}. */
   private static Sql where(Sql sql, Scope scope) {
-    sql.add(" WHERE c.tenant_id = ? AND c.commented_at >= ? AND c.commented_at < ?", scope.tenant().value(),
+    return where(sql, scope, " WHERE");
+  }
+
+  private static Sql where(Sql sql, Scope scope, String keyword) {
+    sql.add(keyword + " c.tenant_id = ? AND c.commented_at >= ? AND c.commented_at < ?", scope.tenant().value(),
         scope.start(), scope.end());
     scope.surveyId().ifPresent(id -> sql.add(" AND c.source = 1 AND c.survey_id = ?", id));
     return sql.segment(scope.tenant(), scope.segment(), "c.customer_id");
@@ -66,18 +79,20 @@ final class CommentSums {
       }
     }
     List<Object[]> top = new ArrayList<>();
-    try (PreparedStatement select = where(new Sql().add("SELECT t.theme_key, COUNT(*), SUM(c.sentiment),"
+    try (PreparedStatement select = whereThemes(new Sql().add("SELECT t.theme_key, COUNT(*), SUM(c.sentiment),"
         + " SUM(c.sentiment_label = 1), SUM(c.sentiment_label = 3), COUNT(c.score), COALESCE(SUM(c.score), 0),"
-        + " COUNT(DISTINCT c.scale_min, c.scale_max)" + THEMES_OF_COMMENTS), scope)
+        + " MIN(c.scale_min) = MAX(c.scale_min) AND MIN(c.scale_max) = MAX(c.scale_max)" + THEMES_OF_COMMENTS), scope)
         .add(" GROUP BY t.theme_key ORDER BY COUNT(*) DESC, t.theme_key LIMIT ?", themeLimit).prepare(connection);
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
+        long scored = rows.getLong(6);
+        int scales = scored == 0 ? 0 : rows.getBoolean(8) ? 1 : 2;
         top.add(new Object[] {rows.getString(1), rows.getLong(2), rows.getDouble(3), rows.getLong(4), rows.getLong(5),
-            rows.getLong(6), rows.getDouble(7), rows.getInt(8)});
+            scored, rows.getDouble(7), scales});
       }
     }
     List<Object[]> drivers = new ArrayList<>();
-    try (PreparedStatement select = where(new Sql().add("SELECT t.theme_key, COALESCE(SUM(c.score_group = 1), 0),"
+    try (PreparedStatement select = whereThemes(new Sql().add("SELECT t.theme_key, COALESCE(SUM(c.score_group = 1), 0),"
         + " COALESCE(SUM(c.score_group = 2), 0), COUNT(*)" + THEMES_OF_COMMENTS), scope)
         .add(" GROUP BY t.theme_key HAVING SUM(c.score_group IS NOT NULL) >= 3 ORDER BY t.theme_key")
         .prepare(connection); ResultSet rows = select.executeQuery()) {
@@ -93,7 +108,7 @@ final class CommentSums {
         (double) r[2], (long) r[3], (long) r[4], (long) r[5], (double) r[6], (int) r[7])).toList();
     List<ThemeCounts> counts = drivers.stream().map(r -> new ThemeCounts((String) r[0], texts.get(r[0]), (long) r[1],
         (long) r[2], (long) r[3])).toList();
-    long[] occurrences = longs(connection, where(new Sql().add("SELECT COALESCE(SUM(c.score_group = 1), 0),"
+    long[] occurrences = longs(connection, whereThemes(new Sql().add("SELECT COALESCE(SUM(c.score_group = 1), 0),"
         + " COALESCE(SUM(c.score_group = 2), 0), COUNT(*)" + THEMES_OF_COMMENTS), scope), 3);
     return new Summary(answered[0], answered[1], comments[0], sentiments, sentimentSum, languages, themes,
         comments[4], comments[5], counts, occurrences[0], occurrences[1], occurrences[2]);
@@ -106,7 +121,7 @@ final class CommentSums {
       return texts;
     }
     Map<String, Long> best = new HashMap<>();
-    try (PreparedStatement select = where(new Sql().add("SELECT t.theme_key, t.theme_text, COUNT(*)"
+    try (PreparedStatement select = whereThemes(new Sql().add("SELECT t.theme_key, t.theme_text, COUNT(*)"
         + THEMES_OF_COMMENTS), scope).add(" AND t.theme_key").in(keys)
         .add(" GROUP BY t.theme_key, t.theme_text ORDER BY t.theme_key, COUNT(*) DESC, t.theme_text")
         .prepare(connection); ResultSet rows = select.executeQuery()) {
