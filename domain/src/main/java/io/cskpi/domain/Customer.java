@@ -42,6 +42,7 @@ public record Customer(String customerId, Instant acquireTime, Map<String, Strin
       if (value.codePoints().anyMatch(Character::isISOControl)) {
         throw CskpiException.invalid(field, "must not contain control characters");
       }
+      Identifiers.requireNoSpaceAtTheEnds(field, value);
     }
     return Map.copyOf(new TreeMap<>(attributes));
   }

@@ -24,6 +24,17 @@ public final class Identifiers {
   }
 
   /**
+   * Refuses text with white space at either end: the store compares text ignoring trailing spaces
+   * (MySQL's PAD SPACE collations), so "gold " would match "gold".
+   */
+  public static void requireNoSpaceAtTheEnds(String field, String value) {
+    if (!value.isEmpty() && (Character.isWhitespace(value.codePointAt(0))
+        || Character.isWhitespace(value.codePointBefore(value.length())))) {
+      throw CskpiException.invalid(field, "must not start or end with white space");
+    }
+  }
+
+  /**
    * 1-128 characters (code points), no control characters, no "/", no white space at either
    * end (the store compares text ignoring trailing spaces, so "a " would be "a").
    */
@@ -34,9 +45,7 @@ public final class Identifiers {
     if (value.codePointCount(0, value.length()) > MAX_RECORD_ID_LENGTH) {
       throw CskpiException.invalid(field, "is longer than " + MAX_RECORD_ID_LENGTH + " characters");
     }
-    if (Character.isWhitespace(value.codePointAt(0)) || Character.isWhitespace(value.codePointBefore(value.length()))) {
-      throw CskpiException.invalid(field, "must not start or end with white space");
-    }
+    requireNoSpaceAtTheEnds(field, value);
     if (value.indexOf('/') >= 0) {
       throw CskpiException.invalid(field, "must not contain \"/\"");
     }

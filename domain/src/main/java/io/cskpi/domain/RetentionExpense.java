@@ -21,6 +21,7 @@ public record RetentionExpense(String expenseId, Money amount, String category, 
     if (category == null || category.isBlank()) {
       throw CskpiException.invalid("category", "is required, such as \"support\" or \"tools\"");
     }
+    Identifiers.requireNoSpaceAtTheEnds("category", category);
     if (category.codePointCount(0, category.length()) > MAX_CATEGORY_LENGTH
         || category.codePoints().anyMatch(Character::isISOControl)) {
       throw CskpiException.invalid("category", "must be at most " + MAX_CATEGORY_LENGTH

@@ -32,6 +32,7 @@ public record Segment(List<AttributeFilter> filters) {
         throw CskpiException.invalid("values", "must be at most " + MAX_VALUE_LENGTH
             + " characters each, as attribute values are");
       }
+      values.forEach(v -> Identifiers.requireNoSpaceAtTheEnds("values", v));
       values = Set.copyOf(new TreeSet<>(values));
     }
   }

@@ -283,6 +283,15 @@ class ErrorsApiTest {
     assertThat(fields(e)).containsExactly("customers[0].customer_id");
     assertThat(fields(record(T, List.of(purchase(" o1", "a", "2025-01-01T00:00:00Z", "1.00")))))
         .containsExactly("purchases[0].order_id");
+    StatusRuntimeException attribute = catchThrowableOfType(StatusRuntimeException.class, () -> api.customers
+        .batchUpsertCustomers(BatchUpsertCustomersRequest.newBuilder().setParent(T)
+            .addCustomers(customer("g", null).toBuilder().putAttributes("plan", "gold ")).build()));
+    assertThat(fields(attribute)).containsExactly("customers[0].attributes[plan]");
+    StatusRuntimeException segment = catchThrowableOfType(StatusRuntimeException.class, () -> api.kpis
+        .computeChurnRate(io.cskpi.proto.v1.ComputeChurnRateRequest.newBuilder().setTenant(T)
+            .setPeriod(Api.interval("2025-01-01T00:00:00Z", "2025-02-01T00:00:00Z"))
+            .addSegment(io.cskpi.proto.v1.AttributeFilter.newBuilder().setKey("plan").addValues("gold ")).build()));
+    assertThat(fields(segment)).containsExactly("segment[0].values");
   }
 
   @Test
