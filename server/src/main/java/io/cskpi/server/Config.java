@@ -5,19 +5,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * The server's configuration: flags with environment-variable twins, flags winning.
  * {@code --db-url} empty means the embedded MariaDB with its data in {@code --data-dir}.
  */
 record Config(int port, String dbUrl, String dbUser, String dbPassword, Path dataDir, int dbPoolSize,
-    int dbTimeoutMillis) {
+    int dbTimeoutMillis, OptionalInt metricsPort) {
 
   /** One option: its flag, environment variable, default and meaning. */
   record Option(String flag, String env, String fallback, String help) {}
 
   static final List<Option> OPTIONS = List.of(
       new Option("--port", "CSKPI_PORT", "50051", "gRPC port (0 picks a free one)"),
+      new Option("--metrics-port", "CSKPI_METRICS_PORT", "",
+          "HTTP port of the Prometheus metrics at /metrics (0 picks a free one); empty: no metrics endpoint"),
       new Option("--db-url", "CSKPI_DB_URL", "",
           "JDBC URL of a MySQL/MariaDB database, e.g. jdbc:mysql://127.0.0.1:3306/cskpi; empty starts the embedded MariaDB"),
       new Option("--db-user", "CSKPI_DB_USER", "root", "database user"),
@@ -51,7 +54,9 @@ record Config(int port, String dbUrl, String dbUser, String dbPassword, Path dat
     }
     return new Config(integer(values, "--port", 0, 65_535), values.get("--db-url"), values.get("--db-user"),
         values.get("--db-password"), Path.of(values.get("--data-dir")),
-        integer(values, "--db-pool-size", 1, 1_000), integer(values, "--db-timeout-ms", 100, 600_000));
+        integer(values, "--db-pool-size", 1, 1_000), integer(values, "--db-timeout-ms", 100, 600_000),
+        values.get("--metrics-port").isBlank() ? OptionalInt.empty()
+            : OptionalInt.of(integer(values, "--metrics-port", 0, 65_535)));
   }
 
   private static int integer(Map<String, String> values, String flag, int min, int max) {
@@ -92,6 +97,7 @@ record Config(int port, String dbUrl, String dbUser, String dbPassword, Path dat
   String describe() {
     return "port=" + port + " database=" + (embeddedDatabase() ? "embedded MariaDB in " + dataDir
         : dbUrl.replaceAll("password=[^&]*", "password=***") + " user=" + dbUser)
-        + " pool=" + dbPoolSize + " db-timeout-ms=" + dbTimeoutMillis;
+        + " pool=" + dbPoolSize + " db-timeout-ms=" + dbTimeoutMillis
+        + " metrics-port=" + (metricsPort.isPresent() ? String.valueOf(metricsPort.getAsInt()) : "off");
   }
 }

@@ -6,6 +6,7 @@ import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import io.grpc.BindableService;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -30,11 +31,13 @@ final class CskpiServer {
   private final Server server;
   private final HealthStatusManager health;
   private final DatabaseModule.Database database;
+  private final Metrics metrics;
 
-  private CskpiServer(Server server, HealthStatusManager health, DatabaseModule.Database database) {
+  private CskpiServer(Server server, HealthStatusManager health, DatabaseModule.Database database, Metrics metrics) {
     this.server = server;
     this.health = health;
     this.database = database;
+    this.metrics = metrics;
   }
 
   static CskpiServer start(Config config) {
@@ -42,23 +45,34 @@ final class CskpiServer {
     DatabaseModule.Database database = injector.getInstance(DatabaseModule.Database.class);
     List<BindableService> services = injector.getInstance(Key.get(new TypeLiteral<List<BindableService>>() {}));
     HealthStatusManager health = new HealthStatusManager();
+    Metrics metrics = config.metricsPort().isPresent()
+        ? Metrics.serve(database.pool(), config.metricsPort().getAsInt()) : null;
+    CallObserver observer = new CallObserver(metrics);
     NettyServerBuilder builder = NettyServerBuilder.forPort(config.port())
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
         .addService(health.getHealthService())
         .addService(ProtoReflectionServiceV1.newInstance())
         .addService(ProtoReflectionService.newInstance());
-    services.forEach(builder::addService);
+    services.forEach(service -> builder.addService(ServerInterceptors.intercept(service, observer)));
     Server server;
     try {
       server = builder.build().start();
     } catch (IOException e) {
+      if (metrics != null) {
+        metrics.close();
+      }
       database.close();
       throw new UncheckedIOException("cannot listen on port " + config.port(), e);
     }
     health.setStatus("", ServingStatus.SERVING);
     services.forEach(s -> health.setStatus(s.bindService().getServiceDescriptor().getName(),
         ServingStatus.SERVING));
-    return new CskpiServer(server, health, database);
+    return new CskpiServer(server, health, database, metrics);
+  }
+
+  /** The port of the metrics endpoint; empty when none is served. */
+  java.util.OptionalInt metricsPort() {
+    return metrics == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(metrics.port());
   }
 
   DatabaseModule.Database database() {
@@ -88,6 +102,9 @@ final class CskpiServer {
     } catch (InterruptedException e) {
       server.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+    if (metrics != null) {
+      metrics.close();
     }
     database.close();
     LOG.info("stopped");

@@ -16,6 +16,8 @@ import io.cskpi.proto.v1.Purchase;
 import io.cskpi.proto.v1.PurchaseServiceGrpc;
 import io.cskpi.proto.v1.TenantServiceGrpc;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -27,6 +29,10 @@ import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +40,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +54,8 @@ class ServerTest {
   @BeforeAll
   static void start() {
     Config config = Config.parse(List.of("--port", "0", "--db-url", TestDatabase.jdbcUrl(),
-        "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-pool-size", "4"),
+        "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-pool-size", "4",
+        "--metrics-port", "0"),
         Map.of("CSKPI_DATA_DIR", Path.of("target").toAbsolutePath().toString()));
     server = CskpiServer.start(config);
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
@@ -137,6 +145,35 @@ class ServerTest {
             ListPurchasesRequest.newBuilder().setParent("tenants/nobody-here").build()));
 
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+  }
+
+  /** Every call has a request id (the client's, or a new one) and is counted in the metrics. */
+  @Test
+  void callsCarryARequestIdAndAreCountedInThePrometheusMetrics() throws Exception {
+    String tenant = "m-" + UUID.randomUUID().toString().substring(0, 8);
+    Metadata headers = new Metadata();
+    headers.put(CallObserver.REQUEST_ID, "trace-42");
+    AtomicReference<Metadata> answered = new AtomicReference<>();
+    TenantServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers),
+            MetadataUtils.newCaptureMetadataInterceptor(answered, new AtomicReference<>()))
+        .createTenant(CreateTenantRequest.newBuilder().setTenantId(tenant).build());
+    assertThat(answered.get().get(CallObserver.REQUEST_ID)).isEqualTo("trace-42");
+    CustomerServiceGrpc.newBlockingStub(channel).batchUpsertCustomers(BatchUpsertCustomersRequest.newBuilder()
+        .setParent("tenants/" + tenant).addCustomers(Customer.newBuilder().setCustomerId("a")).build());
+    PurchaseServiceGrpc.newBlockingStub(channel).batchRecordPurchases(BatchRecordPurchasesRequest.newBuilder()
+        .setParent("tenants/" + tenant).addPurchases(purchase("p1")).addPurchases(purchase("p2")).build());
+    catchThrowableOfType(StatusRuntimeException.class, () -> TenantServiceGrpc.newBlockingStub(channel)
+        .createTenant(CreateTenantRequest.newBuilder().setTenantId("Not Valid").build()));
+
+    HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + server.metricsPort().getAsInt() + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("cskpi_rpc_calls_total{code=\"INVALID_ARGUMENT\",method=\"cskpi.v1.TenantService/CreateTenant\"}")
+        .contains("cskpi_rpc_duration_seconds_bucket{method=\"cskpi.v1.TenantService/CreateTenant\",le=")
+        .contains("cskpi_records_recorded_total{method=\"cskpi.v1.PurchaseService/BatchRecordPurchases\"}")
+        .contains("cskpi_db_connections{state=\"active\"}");
   }
 
   private static Purchase purchase(String order) {
