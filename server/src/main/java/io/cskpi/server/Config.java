@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -12,13 +13,18 @@ import java.util.OptionalInt;
  * {@code --db-url} empty means the embedded MariaDB with its data in {@code --data-dir}.
  */
 record Config(int port, String dbUrl, String dbUser, String dbPassword, Path dataDir, int dbPoolSize,
-    int dbTimeoutMillis, OptionalInt metricsPort) {
+    int dbTimeoutMillis, OptionalInt metricsPort, Optional<Tls> tls) {
+
+  /** A PEM certificate chain and its PKCS#8 PEM private key. */
+  record Tls(Path certificate, Path privateKey) {}
 
   /** One option: its flag, environment variable, default and meaning. */
   record Option(String flag, String env, String fallback, String help) {}
 
   static final List<Option> OPTIONS = List.of(
       new Option("--port", "CSKPI_PORT", "50051", "gRPC port (0 picks a free one)"),
+      new Option("--tls-cert", "CSKPI_TLS_CERT", "", "PEM certificate chain: with --tls-key, gRPC over TLS"),
+      new Option("--tls-key", "CSKPI_TLS_KEY", "", "PEM (PKCS#8) private key of --tls-cert (never printed)"),
       new Option("--metrics-port", "CSKPI_METRICS_PORT", "",
           "HTTP port of the Prometheus metrics at /metrics (0 picks a free one); empty: no metrics endpoint"),
       new Option("--db-url", "CSKPI_DB_URL", "",
@@ -56,7 +62,16 @@ record Config(int port, String dbUrl, String dbUser, String dbPassword, Path dat
         values.get("--db-password"), Path.of(values.get("--data-dir")),
         integer(values, "--db-pool-size", 1, 1_000), integer(values, "--db-timeout-ms", 100, 600_000),
         values.get("--metrics-port").isBlank() ? OptionalInt.empty()
-            : OptionalInt.of(integer(values, "--metrics-port", 0, 65_535)));
+            : OptionalInt.of(integer(values, "--metrics-port", 0, 65_535)), tls(values));
+  }
+
+  private static Optional<Tls> tls(Map<String, String> values) {
+    String certificate = values.get("--tls-cert").trim();
+    String key = values.get("--tls-key").trim();
+    if (certificate.isEmpty() != key.isEmpty()) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both or neither");
+    }
+    return certificate.isEmpty() ? Optional.empty() : Optional.of(new Tls(Path.of(certificate), Path.of(key)));
   }
 
   private static int integer(Map<String, String> values, String flag, int min, int max) {
@@ -98,6 +113,7 @@ record Config(int port, String dbUrl, String dbUser, String dbPassword, Path dat
     return "port=" + port + " database=" + (embeddedDatabase() ? "embedded MariaDB in " + dataDir
         : dbUrl.replaceAll("password=[^&]*", "password=***") + " user=" + dbUser)
         + " pool=" + dbPoolSize + " db-timeout-ms=" + dbTimeoutMillis
-        + " metrics-port=" + (metricsPort.isPresent() ? String.valueOf(metricsPort.getAsInt()) : "off");
+        + " metrics-port=" + (metricsPort.isPresent() ? String.valueOf(metricsPort.getAsInt()) : "off")
+        + " tls=" + tls.map(t -> "certificate " + t.certificate()).orElse("off");
   }
 }

@@ -56,13 +56,17 @@ final class CskpiServer {
     services.forEach(service -> builder.addService(ServerInterceptors.intercept(service, observer)));
     Server server;
     try {
+      config.tls().ifPresent(tls -> builder.useTransportSecurity(tls.certificate().toFile(), tls.privateKey().toFile()));
       server = builder.build().start();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       if (metrics != null) {
         metrics.close();
       }
       database.close();
-      throw new UncheckedIOException("cannot listen on port " + config.port(), e);
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("cannot listen on port " + config.port(), io);
+      }
+      throw new IllegalArgumentException("cannot start: " + e.getMessage(), e);
     }
     health.setStatus("", ServingStatus.SERVING);
     services.forEach(s -> health.setStatus(s.bindService().getServiceDescriptor().getName(),
