@@ -8,7 +8,6 @@ import io.cskpi.domain.Money;
 import io.cskpi.domain.Purchase;
 import io.cskpi.domain.Segment;
 import io.cskpi.domain.TenantId;
-import io.cskpi.domain.errors.CskpiException;
 import io.cskpi.domain.kpi.predictive.ClvModel;
 import io.cskpi.domain.kpi.predictive.CustomerHistory;
 import io.cskpi.domain.kpi.predictive.CustomerPrediction;
@@ -31,7 +30,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** {@link ClvModelRepository} in memory; page tokens are "after:" and the offset of the next item. */
+/** {@link ClvModelRepository} in memory; pages by {@link OffsetPages}. */
 public final class InMemoryClvModelRepository implements ClvModelRepository {
 
   private final InMemoryData data;
@@ -95,7 +94,7 @@ public final class InMemoryClvModelRepository implements ClvModelRepository {
 
   @Override
   public synchronized Page<ClvModel> list(TenantId tenant, PageRequest page) {
-    return page(new ArrayList<>(models.getOrDefault(tenant, new TreeMap<>()).values()), page);
+    return OffsetPages.page(new ArrayList<>(models.getOrDefault(tenant, new TreeMap<>()).values()), page);
   }
 
   @Override
@@ -106,7 +105,7 @@ public final class InMemoryClvModelRepository implements ClvModelRepository {
         : Comparator.comparingDouble(CustomerPrediction::probabilityAlive).reversed();
     List<CustomerPrediction> sorted = new ArrayList<>(all(tenant, modelId));
     sorted.sort(highest.thenComparing(CustomerPrediction::customerId));
-    return page(sorted, page);
+    return OffsetPages.page(sorted, page);
   }
 
   @Override
@@ -158,16 +157,4 @@ public final class InMemoryClvModelRepository implements ClvModelRepository {
     return value.setScale(4, java.math.RoundingMode.HALF_UP);
   }
 
-  private static <T> Page<T> page(List<T> items, PageRequest page) {
-    int from = 0;
-    if (!page.token().isEmpty()) {
-      try {
-        from = Integer.parseInt(page.token().substring("after:".length()));
-      } catch (RuntimeException e) {
-        throw CskpiException.invalid("page_token", "is not a token this list returned");
-      }
-    }
-    int to = Math.min(items.size(), from + page.size());
-    return new Page<>(items.subList(Math.min(from, to), to), to < items.size() ? "after:" + to : "");
-  }
 }

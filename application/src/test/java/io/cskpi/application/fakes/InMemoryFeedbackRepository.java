@@ -8,7 +8,6 @@ import io.cskpi.domain.Feedback;
 import io.cskpi.domain.Segment;
 import io.cskpi.domain.SurveyResponse;
 import io.cskpi.domain.TenantId;
-import io.cskpi.domain.errors.CskpiException;
 import io.cskpi.domain.kpi.feedback.Comment;
 import io.cskpi.domain.kpi.feedback.ScoreGroup;
 import io.cskpi.domain.kpi.feedback.Sentiment;
@@ -122,16 +121,7 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
             && filter.textQuery().map(q -> folded(c.text()).contains(folded(q))).orElse(true)
             && inSegment(tenant, filter.segment(), c.customerId()))
         .sorted(newestFirst).toList();
-    int from = 0;
-    if (!page.token().isEmpty()) {
-      try {
-        from = Integer.parseInt(page.token().substring("from:".length()));
-      } catch (RuntimeException e) {
-        throw CskpiException.invalid("page_token", "is not a token this list returned");
-      }
-    }
-    int to = Math.min(all.size(), from + page.size());
-    return new Page<>(all.subList(Math.min(from, to), to), to < all.size() ? "from:" + to : "");
+    return OffsetPages.page(all, page);
   }
 
   /** Lower case without accents: what "ignoring case and accents" means in both stores. */

@@ -6,7 +6,6 @@ import io.cskpi.application.port.PurchaseRepository;
 import io.cskpi.application.port.RecordOutcome;
 import io.cskpi.domain.Purchase;
 import io.cskpi.domain.TenantId;
-import io.cskpi.domain.errors.CskpiException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link PurchaseRepository} in memory; page tokens are "from:" and the index of the next item. */
+/** {@link PurchaseRepository} in memory; pages by {@link OffsetPages}. */
 public final class InMemoryPurchaseRepository implements PurchaseRepository {
 
   private final InMemoryData data;
@@ -54,15 +53,6 @@ public final class InMemoryPurchaseRepository implements PurchaseRepository {
     List<Purchase> all = data.purchaseList(tenant).stream()
         .filter(p -> customerId.map(p.customerId()::equals).orElse(true))
         .sorted(Comparator.comparing(Purchase::time).thenComparing(Purchase::orderId)).toList();
-    int from = page.token().isEmpty() ? 0 : index(page.token());
-    int to = Math.min(all.size(), from + page.size());
-    return new Page<>(all.subList(from, to), to < all.size() ? "from:" + to : "");
-  }
-
-  private static int index(String token) {
-    if (token.matches("from:\\d{1,9}")) {
-      return Integer.parseInt(token.substring("from:".length()));
-    }
-    throw CskpiException.invalid("page_token", "is not a token this list returned");
+    return OffsetPages.page(all, page);
   }
 }
