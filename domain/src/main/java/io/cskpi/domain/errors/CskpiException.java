@@ -14,7 +14,10 @@ public class CskpiException extends RuntimeException {
     NOT_FOUND,
     ALREADY_EXISTS,
     FAILED_PRECONDITION,
-    UNAVAILABLE
+    UNAVAILABLE,
+    UNAUTHENTICATED,
+    PERMISSION_DENIED,
+    RESOURCE_EXHAUSTED
   }
 
   private final Kind kind;
