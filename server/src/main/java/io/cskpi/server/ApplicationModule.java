@@ -4,10 +4,12 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.cskpi.adapters.grpc.GrpcApi;
+import io.cskpi.adapters.mysql.MySqlApiKeyRepository;
 import io.cskpi.adapters.mysql.MySqlStore;
 import io.cskpi.adapters.text.LuceneCommentAnalyzer;
+import io.cskpi.application.ApiKeys;
 import io.cskpi.application.UseCases;
-import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -26,7 +28,13 @@ final class ApplicationModule extends AbstractModule {
 
   @Provides
   @Singleton
-  List<BindableService> services(UseCases useCases) {
-    return GrpcApi.services(useCases);
+  ApiKeys apiKeys(DataSource dataSource) {
+    return new ApiKeys(new MySqlApiKeyRepository(dataSource), Clock.systemUTC());
+  }
+
+  @Provides
+  @Singleton
+  List<ServerServiceDefinition> services(UseCases useCases, ApiKeys apiKeys) {
+    return GrpcApi.services(useCases, apiKeys);
   }
 }

@@ -39,7 +39,6 @@ import io.cskpi.proto.v1.SurveyKind;
 import io.cskpi.proto.v1.SurveyResponse;
 import io.cskpi.proto.v1.Tenant;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,8 +63,9 @@ import java.util.function.Supplier;
 final class Benchmark {
 
   private static final String HELP = """
-      Usage: java -jar cskpi-server.jar benchmark [--target HOST:PORT] [--customers N] [--purchases N]
+      Usage: java -jar cskpi-server.jar benchmark [--target HOST:PORT] [--api-key KEY] [--customers N] [--purchases N]
                  [--responses N] [--threads N] [--repeat N] [--kpis-of TENANT]
+      Needs an administrator API key (keys create --admin): it creates its own tenants.
       --kpis-of times the KPI calls on a tenant an earlier run loaded (its name is printed), loading nothing.
       Defaults: 100000 customers, 1000000 purchases, 200000 survey responses (each with a comment in Spanish,
       English or Portuguese, analysed as it arrives), 4 client threads, 3 timed runs
@@ -80,7 +80,6 @@ final class Benchmark {
 
   static int run(List<String> args, PrintStream out) throws Exception {
     Map<String, String> defaults = new LinkedHashMap<>();
-    defaults.put("--target", ClientOptions.defaultTarget());
     defaults.put("--customers", "100000");
     defaults.put("--purchases", "1000000");
     defaults.put("--responses", "200000");
@@ -99,8 +98,7 @@ final class Benchmark {
     int repeat = Integer.parseInt(options.values().get("--repeat"));
     String loaded = options.values().get("--kpis-of");
     String tenantId = loaded != null ? loaded : "bench-" + Long.toString(System.currentTimeMillis(), 36);
-    ManagedChannel channel = NettyChannelBuilder.forTarget(options.values().get("--target")).usePlaintext()
-        .maxInboundMessageSize(CskpiServer.MAX_MESSAGE_BYTES).build();
+    ManagedChannel channel = options.channel();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       if (loaded != null) {

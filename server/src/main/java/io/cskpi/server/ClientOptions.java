@@ -1,5 +1,9 @@
 package io.cskpi.server;
 
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +13,10 @@ import java.util.Map;
 record ClientOptions(Map<String, String> values, List<String> files, boolean help) {
 
   /** Reads {@code args}; every option must be in {@code defaults} (a null default means no default). */
-  static ClientOptions parse(List<String> args, Map<String, String> defaults) {
+  static ClientOptions parse(List<String> args, Map<String, String> commandDefaults) {
+    Map<String, String> defaults = new LinkedHashMap<>(commandDefaults);
+    defaults.put("--target", System.getenv().getOrDefault("CSKPI_TARGET", "127.0.0.1:50051"));
+    defaults.put("--api-key", System.getenv().get("CSKPI_API_KEY"));
     Map<String, String> values = new LinkedHashMap<>();
     defaults.forEach((k, v) -> {
       if (v != null) {
@@ -35,8 +42,17 @@ record ClientOptions(Map<String, String> values, List<String> files, boolean hel
     return new ClientOptions(values, files, false);
   }
 
-  /** The default server target: CSKPI_TARGET, else 127.0.0.1:50051. */
-  static String defaultTarget() {
-    return System.getenv().getOrDefault("CSKPI_TARGET", "127.0.0.1:50051");
+  /**
+   * A plaintext channel to {@code --target} (CSKPI_TARGET, else 127.0.0.1:50051) that sends
+   * {@code --api-key} (CSKPI_API_KEY) on every call; without a key the server answers UNAUTHENTICATED.
+   */
+  ManagedChannel channel() {
+    Metadata headers = new Metadata();
+    if (values.containsKey("--api-key")) {
+      headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + values.get("--api-key"));
+    }
+    return NettyChannelBuilder.forTarget(values.get("--target")).usePlaintext()
+        .maxInboundMessageSize(CskpiServer.MAX_MESSAGE_BYTES)
+        .intercept(MetadataUtils.newAttachHeadersInterceptor(headers)).build();
   }
 }

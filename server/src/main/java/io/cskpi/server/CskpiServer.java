@@ -4,9 +4,9 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
-import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -43,7 +43,8 @@ final class CskpiServer {
   static CskpiServer start(Config config) {
     Injector injector = Guice.createInjector(new DatabaseModule(config), new ApplicationModule());
     DatabaseModule.Database database = injector.getInstance(DatabaseModule.Database.class);
-    List<BindableService> services = injector.getInstance(Key.get(new TypeLiteral<List<BindableService>>() {}));
+    List<ServerServiceDefinition> services =
+        injector.getInstance(Key.get(new TypeLiteral<List<ServerServiceDefinition>>() {}));
     HealthStatusManager health = new HealthStatusManager();
     Metrics metrics = config.metricsPort().isPresent()
         ? Metrics.serve(database.pool(), config.metricsPort().getAsInt()) : null;
@@ -69,7 +70,7 @@ final class CskpiServer {
       throw new IllegalArgumentException("cannot start: " + e.getMessage(), e);
     }
     health.setStatus("", ServingStatus.SERVING);
-    services.forEach(s -> health.setStatus(s.bindService().getServiceDescriptor().getName(),
+    services.forEach(s -> health.setStatus(s.getServiceDescriptor().getName(),
         ServingStatus.SERVING));
     return new CskpiServer(server, health, database, metrics);
   }

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.zaxxer.hikari.HikariDataSource;
 import io.cskpi.adapters.mysql.EmbeddedMariaDb;
 import io.cskpi.adapters.mysql.MySqlDatabase;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -23,10 +24,21 @@ final class DatabaseModule extends AbstractModule {
   @Provides
   @Singleton
   Database database() {
-    EmbeddedMariaDb embedded = config.embeddedDatabase() ? EmbeddedMariaDb.start(config.dataDir()) : null;
-    String url = embedded == null ? config.dbUrl() : embedded.jdbcUrl();
-    String user = embedded == null ? config.dbUser() : "root";
-    String password = embedded == null ? config.dbPassword() : "";
+    return open(config, false);
+  }
+
+  /**
+   * The configured database, migrated. {@code joinRunning}: when the embedded MariaDB of another
+   * process (the running service) answers on the data directory, use it rather than start one.
+   */
+  static Database open(Config config, boolean joinRunning) {
+    Optional<String> running = joinRunning && config.embeddedDatabase()
+        ? EmbeddedMariaDb.running(config.dataDir()) : Optional.empty();
+    EmbeddedMariaDb embedded = config.embeddedDatabase() && running.isEmpty()
+        ? EmbeddedMariaDb.start(config.dataDir()) : null;
+    String url = running.orElse(embedded == null ? config.dbUrl() : embedded.jdbcUrl());
+    String user = config.embeddedDatabase() ? "root" : config.dbUser();
+    String password = config.embeddedDatabase() ? "" : config.dbPassword();
     HikariDataSource pool = MySqlDatabase.pool(url, user, password, config.dbPoolSize(), config.dbTimeoutMillis());
     try {
       MySqlDatabase.migrate(pool);

@@ -5,7 +5,6 @@ import io.cskpi.proto.v1.InactivityRule;
 import io.cskpi.proto.v1.Tenant;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -28,13 +27,14 @@ import java.util.zip.GZIPInputStream;
 final class DatasetImport {
 
   private static final String HELP = """
-      Usage: java -jar cskpi-server.jar import-dataset --dataset NAME [--tenant ID] [--target HOST:PORT] FILE
+      Usage: java -jar cskpi-server.jar import-dataset --dataset NAME [--tenant ID] [--target HOST:PORT] [--api-key KEY] FILE
 
         --dataset  telco            WA_Fn-UseC_-Telco-Customer-Churn.csv (contractual; tenant in UTC)
                    online-retail    online_retail.csv(.gz) (retail; Europe/London, GBP, 90-day inactivity)
                    clothing-reviews womens_clothing_ecommerce_reviews.csv (a 1-5 CSAT survey)
         --tenant   the tenant id, default the dataset's name
         --target   the server, default 127.0.0.1:50051 (env CSKPI_TARGET)
+        --api-key  the API key (env CSKPI_API_KEY, better: arguments show in ps)
       """;
 
   private DatasetImport() {}
@@ -43,7 +43,6 @@ final class DatasetImport {
     Map<String, String> defaults = new LinkedHashMap<>();
     defaults.put("--dataset", null);
     defaults.put("--tenant", null);
-    defaults.put("--target", ClientOptions.defaultTarget());
     ClientOptions options;
     try {
       options = ClientOptions.parse(args, defaults);
@@ -72,8 +71,7 @@ final class DatasetImport {
     }
     String tenantId = options.values().getOrDefault("--tenant", dataset);
     Path file = Path.of(options.files().get(0));
-    ManagedChannel channel = NettyChannelBuilder.forTarget(options.values().get("--target")).usePlaintext()
-        .maxInboundMessageSize(CskpiServer.MAX_MESSAGE_BYTES).build();
+    ManagedChannel channel = options.channel();
     long started = System.nanoTime();
     try (Reader reader = open(file)) {
       ApiWriter writer = new ApiWriter(channel, tenantId, err);

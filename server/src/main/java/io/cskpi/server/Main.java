@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The executable: {@code serve} (the default), {@code import-purchases}, {@code import-dataset},
+ * The executable: {@code serve} (the default), {@code keys}, {@code import-purchases}, {@code import-dataset},
  * {@code benchmark} or {@code benchmark-fit}.
  */
 public final class Main {
@@ -20,6 +20,7 @@ public final class Main {
     String command = !rest.isEmpty() && !rest.get(0).startsWith("-") ? rest.remove(0) : "serve";
     switch (command) {
       case "serve" -> serve(rest);
+      case "keys" -> System.exit(KeysCommand.run(rest, System.getenv(), System.out, System.err));
       case "import-purchases" -> System.exit(PurchaseImport.run(rest, System.out, System.err));
       case "import-dataset" -> System.exit(DatasetImport.run(rest, System.out, System.err));
       case "benchmark" -> System.exit(Benchmark.run(rest, System.out));

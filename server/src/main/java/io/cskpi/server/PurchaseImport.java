@@ -5,7 +5,6 @@ import io.cskpi.proto.v1.Money;
 import io.cskpi.proto.v1.Purchase;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -29,11 +28,12 @@ import java.util.concurrent.TimeUnit;
 final class PurchaseImport {
 
   private static final String HELP = """
-      Usage: java -jar cskpi-server.jar import-purchases --tenant ID [--target HOST:PORT]
+      Usage: java -jar cskpi-server.jar import-purchases --tenant ID [--target HOST:PORT] [--api-key KEY]
                  [--format csv|cdnow] [--currency CODE] FILE
 
         --tenant    the tenant id (it must exist: create it with TenantService.CreateTenant)
         --target    the server, default 127.0.0.1:50051 (env CSKPI_TARGET)
+        --api-key   the API key (env CSKPI_API_KEY, better: arguments show in ps)
         --format    csv (default): header order_id,customer_id,purchase_time,amount,currency;
                     cdnow: the CDNOW_master.txt transaction log (order ids are L<line number>)
         --currency  the currency of a cdnow file, default USD
@@ -45,7 +45,6 @@ final class PurchaseImport {
   static int run(List<String> args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
     Map<String, String> defaults = new LinkedHashMap<>();
     defaults.put("--tenant", null);
-    defaults.put("--target", ClientOptions.defaultTarget());
     defaults.put("--format", "csv");
     defaults.put("--currency", "USD");
     ClientOptions parsed;
@@ -65,8 +64,7 @@ final class PurchaseImport {
       err.println((options.containsKey("--tenant") ? "give one FILE" : "--tenant is required") + "\n\n" + HELP);
       return 2;
     }
-    ManagedChannel channel = NettyChannelBuilder.forTarget(options.get("--target")).usePlaintext()
-        .maxInboundMessageSize(CskpiServer.MAX_MESSAGE_BYTES).build();
+    ManagedChannel channel = parsed.channel();
     try {
       return load(new ApiWriter(channel, options.get("--tenant"), err), options.get("--tenant"),
           Path.of(files.get(0)), options.get("--format"), options.get("--currency"), out);

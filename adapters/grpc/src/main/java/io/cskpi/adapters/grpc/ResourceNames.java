@@ -6,7 +6,8 @@ import io.cskpi.domain.errors.CskpiException;
 
 /**
  * Resource names: "tenants/{tenant}", "tenants/{tenant}/customers/{customer}" and the singleton
- * "tenants/{tenant}/healthModel".
+ * "tenants/{tenant}/healthModel". A name of a tenant the call's API key does not reach is refused
+ * (PERMISSION_DENIED) as soon as it is read.
  */
 final class ResourceNames {
 
@@ -20,7 +21,7 @@ final class ResourceNames {
     if (parts.length != 2 || !parts[0].equals("tenants")) {
       throw CskpiException.invalid(field, "must be \"tenants/{tenant}\"");
     }
-    return new TenantId(Identifiers.tenantId(field, parts[1]));
+    return Caller.reach(field, new TenantId(Identifiers.tenantId(field, parts[1])));
   }
 
   /** The tenant and customer id of a customer name. */
@@ -39,7 +40,8 @@ final class ResourceNames {
     if (parts.length != 4 || !parts[0].equals("tenants") || !parts[2].equals(collection)) {
       throw CskpiException.invalid(field, "must be " + form);
     }
-    return new ChildName(new TenantId(Identifiers.tenantId(field, parts[1])), Identifiers.recordId(field, parts[3]));
+    TenantId tenant = Caller.reach(field, new TenantId(Identifiers.tenantId(field, parts[1])));
+    return new ChildName(tenant, Identifiers.recordId(field, parts[3]));
   }
 
   /** The tenant of a health model name "tenants/{tenant}/healthModel"; anything else is refused. */
@@ -51,7 +53,7 @@ final class ResourceNames {
     if (parts.length != 3 || !parts[0].equals("tenants") || !parts[2].equals("healthModel")) {
       throw CskpiException.invalid(field, "must be \"tenants/{tenant}/healthModel\"");
     }
-    return new TenantId(Identifiers.tenantId(field, parts[1]));
+    return Caller.reach(field, new TenantId(Identifiers.tenantId(field, parts[1])));
   }
 
   static String healthModelName(TenantId tenant) {

@@ -28,7 +28,7 @@ public final class TenantGrpcService extends TenantServiceGrpc.TenantServiceImpl
   @Override
   public void createTenant(CreateTenantRequest request, StreamObserver<Tenant> observer) {
     Rpc.unary(observer, "tenant_id", () -> {
-      TenantId id = new TenantId(Identifiers.tenantId("tenant_id", request.getTenantId()));
+      TenantId id = Caller.reach("tenant_id", new TenantId(Identifiers.tenantId("tenant_id", request.getTenantId())));
       return TenantProtoMapper.toProto(createTenant.create(TenantProtoMapper.fromProto(id, request.getTenant())));
     });
   }

@@ -12,8 +12,16 @@ import io.cskpi.proto.v1.PurchaseServiceGrpc;
 import io.cskpi.proto.v1.RetentionExpenseServiceGrpc;
 import io.cskpi.proto.v1.SurveyServiceGrpc;
 import io.cskpi.proto.v1.TenantServiceGrpc;
+import io.cskpi.application.ApiKeys;
+import io.cskpi.application.fakes.InMemoryApiKeyRepository;
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
+import java.util.Optional;
 import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import java.util.List;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import java.io.IOException;
@@ -32,8 +40,13 @@ final class InProcessApi implements AutoCloseable {
   final ClvModelServiceGrpc.ClvModelServiceBlockingStub clvModels;
   final HealthServiceGrpc.HealthServiceBlockingStub health;
   final FeedbackServiceGrpc.FeedbackServiceBlockingStub feedback;
+  /** The API keys: the stubs above send an administrator key; tests issue others. */
+  final ApiKeys keys = new ApiKeys(new InMemoryApiKeyRepository(), Clock.systemUTC());
+  /** The services as served. */
+  final List<ServerServiceDefinition> services;
+  /** The channel, without a key. */
+  final ManagedChannel channel;
   private final Server server;
-  private final ManagedChannel channel;
 
   /** The real comment analyzer, loaded once for all tests. */
   private static final LuceneCommentAnalyzer ANALYZER = new LuceneCommentAnalyzer();
@@ -42,7 +55,8 @@ final class InProcessApi implements AutoCloseable {
     UseCases useCases = UseCases.on(InMemoryStore.ports(), ANALYZER, Clock.systemUTC());
     String name = InProcessServerBuilder.generateName();
     InProcessServerBuilder builder = InProcessServerBuilder.forName(name).directExecutor();
-    GrpcApi.services(useCases).forEach(builder::addService);
+    services = GrpcApi.services(useCases, keys);
+    services.forEach(builder::addService);
     server = builder
         .build();
     try {
@@ -51,15 +65,23 @@ final class InProcessApi implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-    tenants = TenantServiceGrpc.newBlockingStub(channel);
-    customers = CustomerServiceGrpc.newBlockingStub(channel);
-    purchases = PurchaseServiceGrpc.newBlockingStub(channel);
-    surveys = SurveyServiceGrpc.newBlockingStub(channel);
-    expenses = RetentionExpenseServiceGrpc.newBlockingStub(channel);
-    kpis = KpiServiceGrpc.newBlockingStub(channel);
-    clvModels = ClvModelServiceGrpc.newBlockingStub(channel);
-    health = HealthServiceGrpc.newBlockingStub(channel);
-    feedback = FeedbackServiceGrpc.newBlockingStub(channel);
+    ClientInterceptor admin = bearer(keys.issue(Optional.empty(), "tests").key());
+    tenants = TenantServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
+    customers = CustomerServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
+    purchases = PurchaseServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
+    surveys = SurveyServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
+    expenses = RetentionExpenseServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
+    kpis = KpiServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
+    clvModels = ClvModelServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
+    health = HealthServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
+    feedback = FeedbackServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
+  }
+
+  /** Sends {@code key} as "authorization: Bearer" metadata. */
+  static ClientInterceptor bearer(String key) {
+    Metadata headers = new Metadata();
+    headers.put(Authentication.AUTHORIZATION, "Bearer " + key);
+    return MetadataUtils.newAttachHeadersInterceptor(headers);
   }
 
   @Override

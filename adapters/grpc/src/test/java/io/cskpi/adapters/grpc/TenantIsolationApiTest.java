@@ -1,0 +1,186 @@
+package io.cskpi.adapters.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
+import io.cskpi.domain.TenantId;
+import io.grpc.CallOptions;
+import io.grpc.ClientInterceptors;
+import io.grpc.MethodDescriptor;
+import io.cskpi.proto.v1.BatchUpsertCustomersRequest;
+import io.cskpi.proto.v1.CreateSurveyRequest;
+import io.cskpi.proto.v1.CreateTenantRequest;
+import io.cskpi.proto.v1.Survey;
+import io.cskpi.proto.v1.SurveyKind;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCalls;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keys and tenants: every method of every service, called with one tenant's key on another
+ * tenant's names, is refused with PERMISSION_DENIED naming the field; the same request with the
+ * owner's key is not. A call without a valid key is UNAUTHENTICATED.
+ */
+class TenantIsolationApiTest {
+
+  private static final String MONTH = "{calendar: {unit: 'CALENDAR_UNIT_MONTH', date: {year: 2024, month: 2, day: 1}}}";
+
+  /** Every method's request naming tenant {T}, valid enough for its owner to be served. */
+  private static final Map<String, String> REQUESTS = Map.ofEntries(
+      Map.entry("TenantService/CreateTenant", "{tenantId: '{T}'}"),
+      Map.entry("TenantService/GetTenant", "{name: 'tenants/{T}'}"),
+      Map.entry("TenantService/UpdateTenant", "{tenant: {name: 'tenants/{T}', displayName: 'x'},"
+          + " updateMask: 'displayName'}"),
+      Map.entry("CustomerService/BatchUpsertCustomers", "{parent: 'tenants/{T}', customers: [{customerId: 'c2'}]}"),
+      Map.entry("CustomerService/BatchRecordLifecycleEvents", "{parent: 'tenants/{T}', events: [{customerId: 'c1',"
+          + " type: 'LIFECYCLE_EVENT_TYPE_CHURNED', eventTime: '2024-03-01T00:00:00Z'}]}"),
+      Map.entry("CustomerService/GetCustomer", "{name: 'tenants/{T}/customers/c1'}"),
+      Map.entry("CustomerService/ListCustomers", "{parent: 'tenants/{T}'}"),
+      Map.entry("PurchaseService/BatchRecordPurchases", "{parent: 'tenants/{T}', purchases: [{orderId: 'o1',"
+          + " customerId: 'c1', purchaseTime: '2024-02-01T00:00:00Z', amount: {currencyCode: 'EUR', amount: '10'}}]}"),
+      Map.entry("PurchaseService/ListPurchases", "{parent: 'tenants/{T}'}"),
+      Map.entry("SurveyService/CreateSurvey", "{parent: 'tenants/{T}', survey: {surveyId: 'nps2',"
+          + " kind: 'SURVEY_KIND_NPS'}}"),
+      Map.entry("SurveyService/GetSurvey", "{name: 'tenants/{T}/surveys/nps'}"),
+      Map.entry("SurveyService/ListSurveys", "{parent: 'tenants/{T}'}"),
+      Map.entry("SurveyService/BatchRecordSurveyResponses", "{parent: 'tenants/{T}', responses: [{responseId: 'r1',"
+          + " surveyId: 'nps', customerId: 'c1', responseTime: '2024-02-01T00:00:00Z', score: 9}]}"),
+      Map.entry("RetentionExpenseService/BatchRecordRetentionExpenses", "{parent: 'tenants/{T}', expenses:"
+          + " [{expenseId: 'e1', amount: {currencyCode: 'EUR', amount: '5'}, category: 'success',"
+          + " date: {year: 2024, month: 2, day: 1}}]}"),
+      Map.entry("KpiService/ComputeChurnRate", "{tenant: 'tenants/{T}', period: " + MONTH + "}"),
+      Map.entry("KpiService/ComputeCustomerLifetimeValue", "{tenant: 'tenants/{T}', period: " + MONTH + "}"),
+      Map.entry("KpiService/ComputeNetPromoterScore", "{tenant: 'tenants/{T}', period: " + MONTH + "}"),
+      Map.entry("KpiService/ComputeCustomerSatisfaction", "{tenant: 'tenants/{T}', period: " + MONTH + "}"),
+      Map.entry("KpiService/ComputeRetentionCost", "{tenant: 'tenants/{T}', period: " + MONTH + "}"),
+      Map.entry("KpiService/ComputeKpiReport", "{tenant: 'tenants/{T}', period: " + MONTH + "}"),
+      Map.entry("ClvModelService/CreateClvModel", "{parent: 'tenants/{T}', clvModel: {clvModelId: 'm1',"
+          + " calibrationEndDate: {year: 2024, month: 6, day: 30}}}"),
+      Map.entry("ClvModelService/GetClvModel", "{name: 'tenants/{T}/clvModels/m1'}"),
+      Map.entry("ClvModelService/ListClvModels", "{parent: 'tenants/{T}'}"),
+      Map.entry("ClvModelService/ListCustomerValues", "{clvModel: 'tenants/{T}/clvModels/m1'}"),
+      Map.entry("ClvModelService/GetCustomerValue", "{clvModel: 'tenants/{T}/clvModels/m1',"
+          + " customer: 'tenants/{T}/customers/c1'}"),
+      Map.entry("ClvModelService/ComputePredictedValue", "{clvModel: 'tenants/{T}/clvModels/m1'}"),
+      Map.entry("ClvModelService/CompareHoldout", "{clvModel: 'tenants/{T}/clvModels/m1',"
+          + " holdoutEndDate: {year: 2024, month: 12, day: 31}}"),
+      Map.entry("HealthService/BatchRecordSignals", "{parent: 'tenants/{T}', signals: [{signalId: 's1',"
+          + " customerId: 'c1', name: 'usage', time: '2024-02-01T00:00:00Z', value: 3}]}"),
+      Map.entry("HealthService/UpdateHealthModel", "{healthModel: {name: 'tenants/{T}/healthModel', measures:"
+          + " [{signal: 'usage', weight: 1, linear: {zeroPointsAt: 0, fullPointsAt: 10}}]}}"),
+      Map.entry("HealthService/GetHealthModel", "{name: 'tenants/{T}/healthModel'}"),
+      Map.entry("HealthService/GetCustomerHealth", "{customer: 'tenants/{T}/customers/c1'}"),
+      Map.entry("HealthService/ListCustomerHealth", "{parent: 'tenants/{T}'}"),
+      Map.entry("HealthService/ComputeHealthDistribution", "{tenant: 'tenants/{T}'}"),
+      Map.entry("HealthService/ListHealthChanges", "{parent: 'tenants/{T}',"
+          + " baselineDate: {year: 2024, month: 1, day: 31}}"),
+      Map.entry("FeedbackService/BatchRecordFeedback", "{parent: 'tenants/{T}', feedback: [{feedbackId: 'f1',"
+          + " customerId: 'c1', time: '2024-02-01T00:00:00Z', text: 'Muy buen servicio'}]}"),
+      Map.entry("FeedbackService/ComputeFeedbackSummary", "{tenant: 'tenants/{T}', period: " + MONTH + "}"),
+      Map.entry("FeedbackService/ListComments", "{parent: 'tenants/{T}'}"));
+
+  private InProcessApi api;
+  private String ownerKey;
+  private String otherKey;
+
+  @BeforeEach
+  void setUp() {
+    api = new InProcessApi();
+    api.tenants.createTenant(CreateTenantRequest.newBuilder().setTenantId("owner").build());
+    api.customers.batchUpsertCustomers(BatchUpsertCustomersRequest.newBuilder().setParent("tenants/owner")
+        .addCustomers(Api.customer("c1", "2024-01-01T00:00:00Z")).build());
+    api.surveys.createSurvey(CreateSurveyRequest.newBuilder().setParent("tenants/owner")
+        .setSurvey(Survey.newBuilder().setSurveyId("nps").setKind(SurveyKind.SURVEY_KIND_NPS)).build());
+    ownerKey = api.keys.issue(Optional.of(new TenantId("owner")), "owner").key();
+    otherKey = api.keys.issue(Optional.of(new TenantId("other")), "other").key();
+  }
+
+  @AfterEach
+  void tearDown() {
+    api.close();
+  }
+
+  @Test
+  void theTableCoversEveryMethod() {
+    assertThat(REQUESTS.keySet()).containsExactlyInAnyOrderElementsOf(
+        methods().keySet().stream().map(n -> n.substring("cskpi.v1.".length())).toList());
+  }
+
+  @Test
+  void anotherTenantsKeyIsRefusedOnEveryMethod() throws Exception {
+    Map<String, String> outcomes = new TreeMap<>();
+    for (Map.Entry<String, MethodDescriptor<?, ?>> method : methods().entrySet()) {
+      Message request = request(method.getValue(), "owner");
+
+      StatusRuntimeException refused = call(method.getValue(), request, otherKey);
+
+      assertThat(refused).as(method.getKey()).isNotNull();
+      assertThat(refused.getStatus().getCode()).as(method.getKey()).isEqualTo(Status.Code.PERMISSION_DENIED);
+      assertThat(Api.fields(refused)).as(method.getKey()).hasSize(1);
+      Status.Code asOwner = Optional.ofNullable(call(method.getValue(), request, ownerKey))
+          .map(e -> e.getStatus().getCode()).orElse(Status.Code.OK);
+      outcomes.put(method.getKey(), asOwner.name());
+    }
+    assertThat(outcomes).as("the owner's key is let through").doesNotContainValue("PERMISSION_DENIED")
+        .doesNotContainValue("UNAUTHENTICATED").doesNotContainValue("INVALID_ARGUMENT");
+  }
+
+  @Test
+  void aCallWithoutAValidKeyIsUnauthenticated() throws Exception {
+    MethodDescriptor<?, ?> get = methods().get("cskpi.v1.TenantService/GetTenant");
+    Message request = request(get, "owner");
+    String revoked = api.keys.issue(Optional.of(new TenantId("owner")), "old").key();
+    api.keys.revoke(revoked.split("_")[1]);
+
+    for (String key : new String[] {null, "", "not-a-key", ownerKey + "x", revoked}) {
+      assertThat(call(get, request, key).getStatus().getCode()).as(String.valueOf(key))
+          .isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+    StatusRuntimeException refused = call(get, request, "wrong");
+    assertThat(refused.getStatus().getDescription()).doesNotContain("wrong");
+  }
+
+  @Test
+  void anAdministratorKeyReachesEveryTenant() throws Exception {
+    String admin = api.keys.issue(Optional.empty(), "operator").key();
+    MethodDescriptor<?, ?> get = methods().get("cskpi.v1.TenantService/GetTenant");
+
+    assertThat(call(get, request(get, "owner"), admin)).isNull();
+  }
+
+  private Map<String, MethodDescriptor<?, ?>> methods() {
+    return api.services.stream()
+        .map(ServerServiceDefinition::getServiceDescriptor)
+        .flatMap(service -> service.getMethods().stream())
+        .collect(Collectors.toMap(MethodDescriptor::getFullMethodName, m -> m, (a, b) -> a, TreeMap::new));
+  }
+
+  private static Message request(MethodDescriptor<?, ?> method, String tenant) throws InvalidProtocolBufferException {
+    Message prototype = (Message) ((MethodDescriptor.PrototypeMarshaller<?>) method.getRequestMarshaller())
+        .getMessagePrototype();
+    String json = REQUESTS.get(method.getFullMethodName().substring("cskpi.v1.".length()))
+        .replace("{T}", tenant).replaceAll("([{,]\\s*)(\\w+):", "$1\"$2\":").replace('\'', '"');
+    Message.Builder builder = prototype.newBuilderForType();
+    JsonFormat.parser().merge(json, builder);
+    return builder.build();
+  }
+
+  /** The failure of the call, or null when it succeeded. */
+  @SuppressWarnings("unchecked")
+  private StatusRuntimeException call(MethodDescriptor<?, ?> method, Message request, String key) {
+    var channel = key == null ? api.channel : ClientInterceptors.intercept(api.channel, InProcessApi.bearer(key));
+    return catchThrowableOfType(StatusRuntimeException.class, () -> ClientCalls.blockingUnaryCall(channel,
+        (MethodDescriptor<Message, ?>) method, CallOptions.DEFAULT, request));
+  }
+}
