@@ -46,8 +46,10 @@ class CdnowEndToEndIT {
       Processes.bufCurl(server.port, "cskpi.v1.TenantService/CreateTenant",
           "{\"tenantId\":\"cdnow\",\"tenant\":{\"displayName\":\"CDNOW\",\"timeZone\":\"UTC\","
               + "\"churnRule\":{\"inactivity\":{\"days\":90}}}}");
+      String tenantKey = Processes.run(List.of("java", "-jar", Processes.JAR.toString(), "keys", "create",
+          "--tenant", "cdnow", "--data-dir", dataDir.toString()), 120).strip();
       String report = Processes.run(List.of("java", "-jar", Processes.JAR.toString(), "import-purchases",
-          "--target", "127.0.0.1:" + server.port, "--tenant", "cdnow", "--format", "cdnow", CDNOW.toString()), 300);
+          "--target", "127.0.0.1:" + server.port, "--api-key", tenantKey, "--tenant", "cdnow", "--format", "cdnow", CDNOW.toString()), 300);
       assertThat(report).contains("read 69659 purchases", "rejected lines: none", "customers created: 23570",
           "purchases recorded: 69659");
 
@@ -59,7 +61,7 @@ class CdnowEndToEndIT {
       assertHoldoutComparison(server.port, fit);
 
       String again = Processes.run(List.of("java", "-jar", Processes.JAR.toString(), "import-purchases",
-          "--target", "127.0.0.1:" + server.port, "--tenant", "cdnow", "--format", "cdnow", CDNOW.toString()), 300);
+          "--target", "127.0.0.1:" + server.port, "--api-key", tenantKey, "--tenant", "cdnow", "--format", "cdnow", CDNOW.toString()), 300);
       assertThat(again).as("a second import changes nothing")
           .contains("customers created: 0", "purchases recorded: 0, already recorded: 69659");
     }

@@ -23,7 +23,6 @@ import io.cskpi.proto.v1.CustomerSatisfaction;
 import io.cskpi.proto.v1.KpiServiceGrpc;
 import io.cskpi.proto.v1.Period;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,10 +60,10 @@ class DatasetsEndToEndIT {
         {"online-retail", "online-retail/online_retail.csv.gz"},
         {"clothing-reviews", "womens-clothing-reviews/womens_clothing_ecommerce_reviews.csv"}}) {
       String report = Processes.run(List.of("java", "-jar", Processes.JAR.toString(), "import-dataset",
-          "--target", "127.0.0.1:" + server.port, "--dataset", dataset[0], data.resolve(dataset[1]).toString()), 600);
+          "--target", "127.0.0.1:" + server.port, "--api-key", server.key, "--dataset", dataset[0], data.resolve(dataset[1]).toString()), 600);
       assertThat(report).contains("already recorded: 0");
     }
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port).usePlaintext().build();
+    channel = Processes.channel(server.port, server.key);
     kpis = KpiServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.MINUTES);
   }
 

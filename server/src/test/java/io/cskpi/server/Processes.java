@@ -1,5 +1,9 @@
 package io.cskpi.server;
 
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -8,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** Running the packaged server, its import command, buf and python as a user would, from tests. */
@@ -53,9 +59,10 @@ final class Processes {
     return buf.toString();
   }
 
-  /** {@code buf curl} over plaintext HTTP/2 to the server, with a JSON body. */
+  /** {@code buf curl} over plaintext HTTP/2 to the server, with its administrator key and a JSON body. */
   static String bufCurl(int port, String method, String json) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(buf(), "curl", "--protocol", "grpc", "--http2-prior-knowledge"));
+    List<String> command = new ArrayList<>(List.of(buf(), "curl", "--protocol", "grpc", "--http2-prior-knowledge",
+        "-H", "authorization: Bearer " + Server.KEYS.get(port)));
     if (json != null) {
       command.addAll(List.of("-d", json));
     }
@@ -76,6 +83,14 @@ final class Processes {
     return shared.resolve("data");
   }
 
+  /** A plaintext channel to the server on {@code port} that sends {@code key} on every call. */
+  static ManagedChannel channel(int port, String key) {
+    Metadata headers = new Metadata();
+    headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + key);
+    return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
+        .intercept(MetadataUtils.newAttachHeadersInterceptor(headers)).build();
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
@@ -84,7 +99,11 @@ final class Processes {
 
   /** The packaged server, started as an operator would. */
   static final class Server implements AutoCloseable {
+    /** The administrator key made for each running server, by port. */
+    static final Map<Integer, String> KEYS = new ConcurrentHashMap<>();
     final int port;
+    /** An administrator key, made by the {@code keys} command once the server listens. */
+    final String key;
     private final Process process;
     final Path log;
 
@@ -108,6 +127,10 @@ final class Processes {
         }
         Thread.sleep(200);
       }
+      List<String> keys = new ArrayList<>(List.of("java", "-jar", JAR.toString(), "keys", "create", "--admin"));
+      keys.addAll(databaseOptions);
+      key = run(keys, 120).strip();
+      KEYS.put(port, key);
     }
 
     /** SIGTERM, as an operator would stop it; waits for the orderly shutdown. */
@@ -117,6 +140,7 @@ final class Processes {
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
+      KEYS.remove(port);
     }
   }
 }

@@ -29,7 +29,11 @@ import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
+import io.cskpi.proto.v1.GetTenantRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,14 +55,64 @@ class ServerTest {
   private static CskpiServer server;
   private static ManagedChannel channel;
 
+  private static final List<String> DATABASE = List.of("--db-url", TestDatabase.jdbcUrl(),
+      "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password());
+  private static final Map<String, String> ENV = Map.of("CSKPI_DATA_DIR", Path.of("target").toAbsolutePath().toString());
+
   @BeforeAll
   static void start() {
-    Config config = Config.parse(List.of("--port", "0", "--db-url", TestDatabase.jdbcUrl(),
-        "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-pool-size", "4",
-        "--metrics-port", "0"),
-        Map.of("CSKPI_DATA_DIR", Path.of("target").toAbsolutePath().toString()));
-    server = CskpiServer.start(config);
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    List<String> options = new ArrayList<>(List.of("--port", "0", "--db-pool-size", "4", "--metrics-port", "0"));
+    options.addAll(DATABASE);
+    server = CskpiServer.start(Config.parse(options, ENV));
+    channel = Processes.channel(server.port(), keys("create", "--admin").strip());
+  }
+
+  /** Runs the keys command on the test database; its standard output. */
+  private static String keys(String... args) {
+    List<String> command = new ArrayList<>(List.of(args));
+    command.addAll(DATABASE);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = KeysCommand.run(command, ENV, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A tenant key made by the keys command reaches its tenant only, is listed by id without its
+   * secret, and stops working when revoked; no key at all is UNAUTHENTICATED.
+   */
+  @Test
+  void keysFromTheCommandReachTheirTenantOnlyUntilRevoked() throws InterruptedException {
+    String tenant = "k-" + UUID.randomUUID().toString().substring(0, 8);
+    String key = keys("create", "--tenant", tenant, "--label", "reporting").strip();
+    String keyId = key.split("_")[1];
+    ManagedChannel keyed = Processes.channel(server.port(), key);
+    ManagedChannel bare = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    try {
+      TenantServiceGrpc.newBlockingStub(keyed).createTenant(CreateTenantRequest.newBuilder().setTenantId(tenant).build());
+      assertThat(TenantServiceGrpc.newBlockingStub(keyed).getTenant(GetTenantRequest.newBuilder()
+          .setName("tenants/" + tenant).build()).getName()).isEqualTo("tenants/" + tenant);
+      assertThat(code(() -> TenantServiceGrpc.newBlockingStub(keyed).getTenant(GetTenantRequest.newBuilder()
+          .setName("tenants/someone-else").build()))).isEqualTo(Status.Code.PERMISSION_DENIED);
+      assertThat(code(() -> TenantServiceGrpc.newBlockingStub(bare).getTenant(GetTenantRequest.newBuilder()
+          .setName("tenants/" + tenant).build()))).isEqualTo(Status.Code.UNAUTHENTICATED);
+      assertThat(keys("list", "--tenant", tenant)).contains(keyId + "\t" + tenant + "\treporting")
+          .doesNotContain(key);
+
+      keys("revoke", keyId);
+
+      assertThat(code(() -> TenantServiceGrpc.newBlockingStub(keyed).getTenant(GetTenantRequest.newBuilder()
+          .setName("tenants/" + tenant).build()))).isEqualTo(Status.Code.UNAUTHENTICATED);
+    } finally {
+      keyed.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      bare.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private static Status.Code code(Runnable call) {
+    return catchThrowableOfType(StatusRuntimeException.class, call::run).getStatus().getCode();
   }
 
   @AfterAll
