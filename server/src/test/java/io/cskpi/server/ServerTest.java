@@ -111,6 +111,19 @@ class ServerTest {
     }
   }
 
+  /** A message over the 16 MiB limit is RESOURCE_EXHAUSTED, and the answer names the limit. */
+  @Test
+  void aMessageOverTheLimitIsResourceExhaustedNamingIt() {
+    BatchUpsertCustomersRequest huge = BatchUpsertCustomersRequest.newBuilder().setParent("tenants/huge")
+        .addCustomers(Customer.newBuilder().setCustomerId("x".repeat(CskpiServer.MAX_MESSAGE_BYTES))).build();
+
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
+        () -> CustomerServiceGrpc.newBlockingStub(channel).batchUpsertCustomers(huge));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+    assertThat(e.getStatus().getDescription()).contains("16777216");
+  }
+
   private static Status.Code code(Runnable call) {
     return catchThrowableOfType(StatusRuntimeException.class, call::run).getStatus().getCode();
   }
