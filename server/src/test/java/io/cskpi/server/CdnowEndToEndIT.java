@@ -64,6 +64,8 @@ class CdnowEndToEndIT {
           "--target", "127.0.0.1:" + server.port, "--api-key", tenantKey, "--tenant", "cdnow", "--format", "cdnow", CDNOW.toString()), 300);
       assertThat(again).as("a second import changes nothing")
           .contains("customers created: 0", "purchases recorded: 0, already recorded: 69659");
+      assertThat(Files.readString(server.log)).as("keys never reach the log").contains("call method=")
+          .doesNotContain(tenantKey).doesNotContain(server.key).doesNotContain(tenantKey.split("_")[2]);
     }
 
     try (Processes.Server restarted = new Processes.Server(dataDir)) {
