@@ -32,9 +32,12 @@ final class CskpiServer {
   private final HealthStatusManager health;
   private final DatabaseModule.Database database;
   private final Metrics metrics;
+  private final List<ServerServiceDefinition> services;
 
-  private CskpiServer(Server server, HealthStatusManager health, DatabaseModule.Database database, Metrics metrics) {
+  private CskpiServer(Server server, HealthStatusManager health, DatabaseModule.Database database, Metrics metrics,
+      List<ServerServiceDefinition> services) {
     this.server = server;
+    this.services = services;
     this.health = health;
     this.database = database;
     this.metrics = metrics;
@@ -72,12 +75,17 @@ final class CskpiServer {
     health.setStatus("", ServingStatus.SERVING);
     services.forEach(s -> health.setStatus(s.getServiceDescriptor().getName(),
         ServingStatus.SERVING));
-    return new CskpiServer(server, health, database, metrics);
+    return new CskpiServer(server, health, database, metrics, services);
   }
 
   /** The port of the metrics endpoint; empty when none is served. */
   java.util.OptionalInt metricsPort() {
     return metrics == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(metrics.port());
+  }
+
+  /** The cskpi services as served (health and reflection aside). */
+  List<ServerServiceDefinition> services() {
+    return services;
   }
 
   DatabaseModule.Database database() {

@@ -20,15 +20,16 @@ import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
 import java.util.Optional;
 import io.grpc.Server;
-import io.grpc.ServerServiceDefinition;
-import java.util.List;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 
-/** The gRPC services on the in-memory fakes, behind an in-process server, with real stubs. */
+/**
+ * The gRPC services on the in-memory fakes, behind an in-process server, with real stubs that
+ * send an administrator key.
+ */
 final class InProcessApi implements AutoCloseable {
 
   final TenantServiceGrpc.TenantServiceBlockingStub tenants;
@@ -40,12 +41,8 @@ final class InProcessApi implements AutoCloseable {
   final ClvModelServiceGrpc.ClvModelServiceBlockingStub clvModels;
   final HealthServiceGrpc.HealthServiceBlockingStub health;
   final FeedbackServiceGrpc.FeedbackServiceBlockingStub feedback;
-  /** The API keys: the stubs above send an administrator key; tests issue others. */
-  final ApiKeys keys = new ApiKeys(new InMemoryApiKeyRepository(), Clock.systemUTC());
-  /** The services as served. */
-  final List<ServerServiceDefinition> services;
-  /** The channel, without a key. */
-  final ManagedChannel channel;
+  private final ApiKeys keys = new ApiKeys(new InMemoryApiKeyRepository(), Clock.systemUTC());
+  private final ManagedChannel channel;
   private final Server server;
 
   /** The real comment analyzer, loaded once for all tests. */
@@ -55,8 +52,7 @@ final class InProcessApi implements AutoCloseable {
     UseCases useCases = UseCases.on(InMemoryStore.ports(), ANALYZER, Clock.systemUTC());
     String name = InProcessServerBuilder.generateName();
     InProcessServerBuilder builder = InProcessServerBuilder.forName(name).directExecutor();
-    services = GrpcApi.services(useCases, keys);
-    services.forEach(builder::addService);
+    GrpcApi.services(useCases, keys).forEach(builder::addService);
     server = builder
         .build();
     try {
@@ -78,7 +74,7 @@ final class InProcessApi implements AutoCloseable {
   }
 
   /** Sends {@code key} as "authorization: Bearer" metadata. */
-  static ClientInterceptor bearer(String key) {
+  private static ClientInterceptor bearer(String key) {
     Metadata headers = new Metadata();
     headers.put(Authentication.AUTHORIZATION, "Bearer " + key);
     return MetadataUtils.newAttachHeadersInterceptor(headers);

@@ -1,4 +1,4 @@
-package io.cskpi.adapters.grpc;
+package io.cskpi.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -6,7 +6,28 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
+import com.google.protobuf.Timestamp;
+import com.google.rpc.BadRequest;
+import io.cskpi.adapters.mysql.MySqlApiKeyRepository;
+import io.cskpi.adapters.mysql.TestDatabase;
+import io.cskpi.application.ApiKeys;
 import io.cskpi.domain.TenantId;
+import io.cskpi.proto.v1.Customer;
+import io.cskpi.proto.v1.CustomerServiceGrpc;
+import io.cskpi.proto.v1.SurveyServiceGrpc;
+import io.cskpi.proto.v1.TenantServiceGrpc;
+import io.grpc.Channel;
+import io.grpc.ClientInterceptor;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.MetadataUtils;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import io.grpc.CallOptions;
 import io.grpc.ClientInterceptors;
 import io.grpc.MethodDescriptor;
@@ -23,16 +44,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keys and tenants: every method of every service, called with one tenant's key on another
- * tenant's names, is refused with PERMISSION_DENIED naming the field; the same request with the
- * owner's key is not. A call without a valid key is UNAUTHENTICATED.
+ * Keys and tenants, on the real server and database: every method of every service, called with
+ * one tenant's key on another tenant's names, is refused with PERMISSION_DENIED naming the field;
+ * the same request with the owner's key is not. A call without a valid key is UNAUTHENTICATED.
  */
-class TenantIsolationApiTest {
+class TenantIsolationTest {
 
   private static final String MONTH = "{calendar: {unit: 'CALENDAR_UNIT_MONTH', date: {year: 2024, month: 2, day: 1}}}";
 
@@ -90,25 +111,37 @@ class TenantIsolationApiTest {
       Map.entry("FeedbackService/ComputeFeedbackSummary", "{tenant: 'tenants/{T}', period: " + MONTH + "}"),
       Map.entry("FeedbackService/ListComments", "{parent: 'tenants/{T}'}"));
 
-  private InProcessApi api;
-  private String ownerKey;
-  private String otherKey;
+  private static CskpiServer server;
+  private static ManagedChannel channel;
+  private static ApiKeys keys;
+  private static String owner;
+  private static String ownerKey;
+  private static String otherKey;
 
-  @BeforeEach
-  void setUp() {
-    api = new InProcessApi();
-    api.tenants.createTenant(CreateTenantRequest.newBuilder().setTenantId("owner").build());
-    api.customers.batchUpsertCustomers(BatchUpsertCustomersRequest.newBuilder().setParent("tenants/owner")
-        .addCustomers(Api.customer("c1", "2024-01-01T00:00:00Z")).build());
-    api.surveys.createSurvey(CreateSurveyRequest.newBuilder().setParent("tenants/owner")
+  @BeforeAll
+  static void start() {
+    server = CskpiServer.start(Config.parse(List.of("--port", "0", "--db-url", TestDatabase.jdbcUrl(),
+        "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-pool-size", "4"),
+        Map.of("CSKPI_DATA_DIR", Path.of("target").toAbsolutePath().toString())));
+    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    keys = new ApiKeys(new MySqlApiKeyRepository(server.database().pool()), Clock.systemUTC());
+    owner = "own-" + UUID.randomUUID().toString().substring(0, 8);
+    ownerKey = keys.issue(Optional.of(new TenantId(owner)), "owner").key();
+    otherKey = keys.issue(Optional.of(new TenantId("oth-" + owner.substring(4))), "other").key();
+    ManagedChannel asOwner = Processes.channel(server.port(), ownerKey);
+    TenantServiceGrpc.newBlockingStub(asOwner).createTenant(CreateTenantRequest.newBuilder().setTenantId(owner).build());
+    CustomerServiceGrpc.newBlockingStub(asOwner).batchUpsertCustomers(BatchUpsertCustomersRequest.newBuilder()
+        .setParent("tenants/" + owner).addCustomers(Customer.newBuilder().setCustomerId("c1")
+            .setAcquireTime(Timestamp.newBuilder().setSeconds(1_704_067_200L))).build());
+    SurveyServiceGrpc.newBlockingStub(asOwner).createSurvey(CreateSurveyRequest.newBuilder().setParent("tenants/" + owner)
         .setSurvey(Survey.newBuilder().setSurveyId("nps").setKind(SurveyKind.SURVEY_KIND_NPS)).build());
-    ownerKey = api.keys.issue(Optional.of(new TenantId("owner")), "owner").key();
-    otherKey = api.keys.issue(Optional.of(new TenantId("other")), "other").key();
+    asOwner.shutdownNow();
   }
 
-  @AfterEach
-  void tearDown() {
-    api.close();
+  @AfterAll
+  static void stop() throws InterruptedException {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    server.stop();
   }
 
   @Test
@@ -121,13 +154,14 @@ class TenantIsolationApiTest {
   void anotherTenantsKeyIsRefusedOnEveryMethod() throws Exception {
     Map<String, String> outcomes = new TreeMap<>();
     for (Map.Entry<String, MethodDescriptor<?, ?>> method : methods().entrySet()) {
-      Message request = request(method.getValue(), "owner");
+      Message request = request(method.getValue(), owner);
 
       StatusRuntimeException refused = call(method.getValue(), request, otherKey);
 
       assertThat(refused).as(method.getKey()).isNotNull();
       assertThat(refused.getStatus().getCode()).as(method.getKey()).isEqualTo(Status.Code.PERMISSION_DENIED);
-      assertThat(Api.fields(refused)).as(method.getKey()).hasSize(1);
+      assertThat(StatusProto.fromThrowable(refused).getDetailsList()).as(method.getKey())
+          .anyMatch(detail -> detail.is(BadRequest.class));
       Status.Code asOwner = Optional.ofNullable(call(method.getValue(), request, ownerKey))
           .map(e -> e.getStatus().getCode()).orElse(Status.Code.OK);
       outcomes.put(method.getKey(), asOwner.name());
@@ -139,9 +173,9 @@ class TenantIsolationApiTest {
   @Test
   void aCallWithoutAValidKeyIsUnauthenticated() throws Exception {
     MethodDescriptor<?, ?> get = methods().get("cskpi.v1.TenantService/GetTenant");
-    Message request = request(get, "owner");
-    String revoked = api.keys.issue(Optional.of(new TenantId("owner")), "old").key();
-    api.keys.revoke(revoked.split("_")[1]);
+    Message request = request(get, owner);
+    String revoked = keys.issue(Optional.of(new TenantId(owner)), "old").key();
+    keys.revoke(revoked.split("_")[1]);
 
     for (String key : new String[] {null, "", "not-a-key", ownerKey + "x", revoked}) {
       assertThat(call(get, request, key).getStatus().getCode()).as(String.valueOf(key))
@@ -153,14 +187,14 @@ class TenantIsolationApiTest {
 
   @Test
   void anAdministratorKeyReachesEveryTenant() throws Exception {
-    String admin = api.keys.issue(Optional.empty(), "operator").key();
+    String admin = keys.issue(Optional.empty(), "operator").key();
     MethodDescriptor<?, ?> get = methods().get("cskpi.v1.TenantService/GetTenant");
 
-    assertThat(call(get, request(get, "owner"), admin)).isNull();
+    assertThat(call(get, request(get, owner), admin)).isNull();
   }
 
-  private Map<String, MethodDescriptor<?, ?>> methods() {
-    return api.services.stream()
+  private static Map<String, MethodDescriptor<?, ?>> methods() {
+    return server.services().stream()
         .map(ServerServiceDefinition::getServiceDescriptor)
         .flatMap(service -> service.getMethods().stream())
         .collect(Collectors.toMap(MethodDescriptor::getFullMethodName, m -> m, (a, b) -> a, TreeMap::new));
@@ -178,9 +212,15 @@ class TenantIsolationApiTest {
 
   /** The failure of the call, or null when it succeeded. */
   @SuppressWarnings("unchecked")
-  private StatusRuntimeException call(MethodDescriptor<?, ?> method, Message request, String key) {
-    var channel = key == null ? api.channel : ClientInterceptors.intercept(api.channel, InProcessApi.bearer(key));
-    return catchThrowableOfType(StatusRuntimeException.class, () -> ClientCalls.blockingUnaryCall(channel,
+  private static StatusRuntimeException call(MethodDescriptor<?, ?> method, Message request, String key) {
+    Channel keyed = key == null ? channel : ClientInterceptors.intercept(channel, bearer(key));
+    return catchThrowableOfType(StatusRuntimeException.class, () -> ClientCalls.blockingUnaryCall(keyed,
         (MethodDescriptor<Message, ?>) method, CallOptions.DEFAULT, request));
+  }
+
+  private static ClientInterceptor bearer(String key) {
+    Metadata headers = new Metadata();
+    headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + key);
+    return MetadataUtils.newAttachHeadersInterceptor(headers);
   }
 }
