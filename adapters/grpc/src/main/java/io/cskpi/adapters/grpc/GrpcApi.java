@@ -10,17 +10,22 @@ public final class GrpcApi {
   private GrpcApi() {}
 
   public static List<BindableService> services(UseCases useCases) {
+    Replay replay = new Replay(useCases.requests().runOnce());
+    var customers = new CustomerGrpcService(useCases.upsertCustomers(), useCases.recordLifecycleEvents(),
+        useCases.getCustomer(), useCases.listCustomers(), replay);
+    var purchases = new PurchaseGrpcService(useCases.recordPurchases(), useCases.listPurchases(), replay);
+    var surveys = new SurveyGrpcService(useCases.createSurvey(), useCases.getSurvey(), useCases.listSurveys(),
+        useCases.recordSurveyResponses(), replay);
+    var expenses = new RetentionExpenseGrpcService(useCases.recordRetentionExpenses(), replay);
+    var health = new HealthGrpcService(useCases.health(), replay);
+    var feedback = new FeedbackGrpcService(useCases.feedback(), replay);
     return List.of(
         new TenantGrpcService(useCases.createTenant(), useCases.getTenant(), useCases.updateTenant()),
-        new CustomerGrpcService(useCases.upsertCustomers(), useCases.recordLifecycleEvents(),
-            useCases.getCustomer(), useCases.listCustomers()),
-        new PurchaseGrpcService(useCases.recordPurchases(), useCases.listPurchases()),
-        new SurveyGrpcService(useCases.createSurvey(), useCases.getSurvey(), useCases.listSurveys(),
-            useCases.recordSurveyResponses()),
-        new RetentionExpenseGrpcService(useCases.recordRetentionExpenses()),
+        customers, purchases, surveys, expenses,
         new KpiGrpcService(useCases),
         new ClvModelGrpcService(useCases.predictiveClv()),
-        new HealthGrpcService(useCases.health()),
-        new FeedbackGrpcService(useCases.feedback()));
+        health, feedback,
+        new ImportGrpcService(useCases.requests().runImportBatch(), customers, purchases, surveys, expenses,
+            feedback, health));
   }
 }

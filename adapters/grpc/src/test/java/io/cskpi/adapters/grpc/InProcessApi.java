@@ -7,6 +7,7 @@ import io.cskpi.proto.v1.CustomerServiceGrpc;
 import io.cskpi.proto.v1.ClvModelServiceGrpc;
 import io.cskpi.proto.v1.FeedbackServiceGrpc;
 import io.cskpi.proto.v1.HealthServiceGrpc;
+import io.cskpi.proto.v1.ImportServiceGrpc;
 import io.cskpi.proto.v1.KpiServiceGrpc;
 import io.cskpi.proto.v1.PurchaseServiceGrpc;
 import io.cskpi.proto.v1.RetentionExpenseServiceGrpc;
@@ -32,6 +33,7 @@ final class InProcessApi implements AutoCloseable {
   final ClvModelServiceGrpc.ClvModelServiceBlockingStub clvModels;
   final HealthServiceGrpc.HealthServiceBlockingStub health;
   final FeedbackServiceGrpc.FeedbackServiceBlockingStub feedback;
+  final ImportServiceGrpc.ImportServiceStub imports;
   private final Server server;
   private final ManagedChannel channel;
 
@@ -60,6 +62,7 @@ final class InProcessApi implements AutoCloseable {
     clvModels = ClvModelServiceGrpc.newBlockingStub(channel);
     health = HealthServiceGrpc.newBlockingStub(channel);
     feedback = FeedbackServiceGrpc.newBlockingStub(channel);
+    imports = ImportServiceGrpc.newStub(channel);
   }
 
   @Override
