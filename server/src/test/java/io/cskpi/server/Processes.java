@@ -110,6 +110,11 @@ final class Processes {
       }
     }
 
+    /** SIGKILL (kill -9): the process ends at once, in the middle of whatever it was doing. */
+    void kill() throws InterruptedException {
+      process.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
+    }
+
     /** SIGTERM, as an operator would stop it; waits for the orderly shutdown. */
     @Override
     public void close() throws InterruptedException {
