@@ -34,10 +34,10 @@ public final class RunImportBatch {
     }
     long expected = log.lastSequence(tenant, METHOD, importId) + 1;
     if (sequence > expected) {
-      String message = "expected " + expected + ": batches up to " + (expected - 1) + " of import \""
-          + importId + "\" are committed; resend from " + expected;
+      String message = "expected " + expected + " (" + (expected == 1 ? "no batch" : "batches 1 to " + (expected - 1))
+          + " of import \"" + importId + "\" committed); resend from " + expected;
       throw new CskpiException(CskpiException.Kind.FAILED_PRECONDITION, IMPORT_SEQUENCE_GAP,
-          "batch " + sequence + " " + message, List.of(new FieldViolation("sequence", message)));
+          "batch " + sequence + " skips a batch: " + message, List.of(new FieldViolation("sequence", message)));
     }
     return runOnce.run(new RequestLog.Key(tenant, METHOD, importId, sequence), batchHash, "sequence", work);
   }

@@ -36,7 +36,7 @@ public final class RunOnce {
     RequestLog.Entry first = stored.isPresent() ? stored.get()
         : log.save(key, new RequestLog.Entry(requestHash, work.get()));
     if (!Arrays.equals(first.requestHash(), requestHash)) {
-      String message = "was used by another request; send a new one for a different request";
+      String message = "already identifies an earlier request with other content; nothing was run";
       throw new CskpiException(CskpiException.Kind.ALREADY_EXISTS, REQUEST_ID_REUSED, field + " " + message,
           List.of(new FieldViolation(field, message)));
     }
