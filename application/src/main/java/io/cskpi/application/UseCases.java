@@ -8,6 +8,7 @@ import io.cskpi.application.port.FeedbackRepository;
 import io.cskpi.application.port.HealthRepository;
 import io.cskpi.application.port.KpiStatistics;
 import io.cskpi.application.port.PurchaseRepository;
+import io.cskpi.application.port.RequestLog;
 import io.cskpi.application.port.SurveyRepository;
 import io.cskpi.application.port.TenantRepository;
 import java.time.Clock;
@@ -21,12 +22,23 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
     ComputeChurnRate computeChurnRate, ComputeCustomerLifetimeValue computeCustomerLifetimeValue,
     ComputeNetPromoterScore computeNetPromoterScore, ComputeCustomerSatisfaction computeCustomerSatisfaction,
     ComputeRetentionCost computeRetentionCost, ComputeKpiReport computeKpiReport,
-    PredictiveClvUseCases predictiveClv, HealthUseCases health, FeedbackUseCases feedback) {
+    PredictiveClvUseCases predictiveClv, HealthUseCases health, FeedbackUseCases feedback,
+    RequestUseCases requests) {
 
   /** The outbound ports the use cases need. */
   public record Ports(TenantRepository tenants, CustomerRepository customers, PurchaseRepository purchases,
       SurveyRepository surveys, ExpenseRepository expenses, KpiStatistics statistics,
-      ClvModelRepository clvModels, HealthRepository health, FeedbackRepository feedback) {}
+      ClvModelRepository clvModels, HealthRepository health, FeedbackRepository feedback,
+      RequestLog requestLog) {}
+
+  /** Running requests once: AIP-155 request ids and the batches of streamed imports. */
+  public record RequestUseCases(RunOnce runOnce, RunImportBatch runImportBatch) {
+
+    static RequestUseCases on(RequestLog log) {
+      RunOnce once = new RunOnce(log);
+      return new RequestUseCases(once, new RunImportBatch(log, once));
+    }
+  }
 
   /** The use cases of qualitative feedback. */
   public record FeedbackUseCases(RecordFeedback recordFeedback, ComputeFeedbackSummary computeFeedbackSummary,
@@ -84,6 +96,7 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
         HealthUseCases.on(ports.health(), customers, lookup, clock),
         new FeedbackUseCases(new RecordFeedback(ports.feedback(), customers, lookup, analyzer),
             new ComputeFeedbackSummary(ports.feedback(), ports.surveys(), customers, lookup),
-            new ListComments(ports.feedback(), customers, lookup)));
+            new ListComments(ports.feedback(), customers, lookup)),
+        RequestUseCases.on(ports.requestLog()));
   }
 }

@@ -8,6 +8,8 @@ public final class Identifiers {
 
   public static final int MAX_RECORD_ID_LENGTH = 128;
   private static final Pattern TENANT_ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+  private static final Pattern UUID = Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private Identifiers() {}
 
@@ -54,5 +56,16 @@ public final class Identifiers {
       throw CskpiException.invalid(field, "must not contain control or invalid characters");
     }
     return value;
+  }
+
+  /**
+   * An AIP-155 request id: a UUID in its 36-character form, any case, not the nil UUID; returned
+   * in lower case, so that a retry spelled in the other case is the same request.
+   */
+  public static String requestId(String field, String value) {
+    if (!UUID.matcher(value).matches() || value.matches("[0-]*")) {
+      throw CskpiException.invalid(field, "must be a UUID such as \"123e4567-e89b-42d3-a456-426614174000\"");
+    }
+    return value.toLowerCase(java.util.Locale.ROOT);
   }
 }

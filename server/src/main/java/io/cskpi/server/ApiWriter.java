@@ -35,8 +35,9 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -92,21 +93,24 @@ final class ApiWriter {
 
   void upsertCustomers(List<Customer> customers) {
     var stub = CustomerServiceGrpc.newBlockingStub(channel);
-    inBatches(customers, batch -> stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchUpsertCustomers(
-        BatchUpsertCustomersRequest.newBuilder().setParent(tenant).addAllCustomers(batch).build()));
+    inBatches(customers, (batch, id) -> stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchUpsertCustomers(
+        BatchUpsertCustomersRequest.newBuilder().setParent(tenant).setRequestId(id)
+            .addAllCustomers(batch).build()));
   }
 
   void recordEvents(List<LifecycleEvent> events) {
     var stub = CustomerServiceGrpc.newBlockingStub(channel);
-    inBatches(events, batch -> count(stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchRecordLifecycleEvents(
-        BatchRecordLifecycleEventsRequest.newBuilder().setParent(tenant).addAllEvents(batch).build())
+    inBatches(events, (batch, id) -> count(stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchRecordLifecycleEvents(
+        BatchRecordLifecycleEventsRequest.newBuilder().setParent(tenant).setRequestId(id)
+            .addAllEvents(batch).build())
         .getRecordedCount(), batch.size()));
   }
 
   void recordPurchases(List<Purchase> purchases) {
     var stub = PurchaseServiceGrpc.newBlockingStub(channel);
-    inBatches(purchases, batch -> count(stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchRecordPurchases(
-        BatchRecordPurchasesRequest.newBuilder().setParent(tenant).addAllPurchases(batch).build())
+    inBatches(purchases, (batch, id) -> count(stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchRecordPurchases(
+        BatchRecordPurchasesRequest.newBuilder().setParent(tenant).setRequestId(id)
+            .addAllPurchases(batch).build())
         .getRecordedCount(), batch.size()));
   }
 
@@ -118,22 +122,25 @@ final class ApiWriter {
 
   void recordResponses(List<SurveyResponse> responses) {
     var stub = SurveyServiceGrpc.newBlockingStub(channel);
-    inBatches(responses, batch -> count(stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchRecordSurveyResponses(
-        BatchRecordSurveyResponsesRequest.newBuilder().setParent(tenant).addAllResponses(batch).build())
+    inBatches(responses, (batch, id) -> count(stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchRecordSurveyResponses(
+        BatchRecordSurveyResponsesRequest.newBuilder().setParent(tenant).setRequestId(id)
+            .addAllResponses(batch).build())
         .getRecordedCount(), batch.size()));
   }
 
   void recordExpenses(List<RetentionExpense> expenses) {
     var stub = RetentionExpenseServiceGrpc.newBlockingStub(channel);
-    inBatches(expenses, batch -> count(stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchRecordRetentionExpenses(
-        BatchRecordRetentionExpensesRequest.newBuilder().setParent(tenant).addAllExpenses(batch).build())
+    inBatches(expenses, (batch, id) -> count(stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchRecordRetentionExpenses(
+        BatchRecordRetentionExpensesRequest.newBuilder().setParent(tenant).setRequestId(id)
+            .addAllExpenses(batch).build())
         .getRecordedCount(), batch.size()));
   }
 
   void recordSignals(List<Signal> signals) {
     var stub = HealthServiceGrpc.newBlockingStub(channel);
-    inBatches(signals, batch -> count(stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchRecordSignals(
-        BatchRecordSignalsRequest.newBuilder().setParent(tenant).addAllSignals(batch).build())
+    inBatches(signals, (batch, id) -> count(stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchRecordSignals(
+        BatchRecordSignalsRequest.newBuilder().setParent(tenant).setRequestId(id)
+            .addAllSignals(batch).build())
         .getRecordedCount(), batch.size()));
   }
 
@@ -143,10 +150,12 @@ final class ApiWriter {
     return null;
   }
 
-  private <T> void inBatches(List<T> records, Function<List<T>, ?> call) {
+  /** Sends the records in batches, each with a request id of its own, so a retried batch counts once. */
+  private <T> void inBatches(List<T> records, BiFunction<List<T>, String, ?> call) {
     for (int from = 0; from < records.size(); from += BATCH) {
       List<T> batch = records.subList(from, Math.min(records.size(), from + BATCH));
-      retrying(() -> call.apply(batch));
+      String requestId = UUID.randomUUID().toString();
+      retrying(() -> call.apply(batch, requestId));
     }
   }
 

@@ -63,7 +63,7 @@ class DatasetsEndToEndIT {
           "--target", "127.0.0.1:" + server.port, "--api-key", server.key, "--dataset", dataset[0], data.resolve(dataset[1]).toString()), 600);
       assertThat(report).contains("already recorded: 0");
     }
-    channel = Processes.channel(server.port, server.key);
+    channel = Clients.channel(server.port, server.key);
     kpis = KpiServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.MINUTES);
   }
 

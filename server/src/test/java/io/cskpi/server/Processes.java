@@ -1,9 +1,5 @@
 package io.cskpi.server;
 
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -83,14 +79,6 @@ final class Processes {
     return shared.resolve("data");
   }
 
-  /** A plaintext channel to the server on {@code port} that sends {@code key} on every call. */
-  static ManagedChannel channel(int port, String key) {
-    Metadata headers = new Metadata();
-    headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + key);
-    return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
-        .intercept(MetadataUtils.newAttachHeadersInterceptor(headers)).build();
-  }
-
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
@@ -131,6 +119,11 @@ final class Processes {
       keys.addAll(databaseOptions);
       key = run(keys, 120).strip();
       KEYS.put(port, key);
+    }
+
+    /** SIGKILL (kill -9): the process ends at once, in the middle of whatever it was doing. */
+    void kill() throws InterruptedException {
+      process.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
     }
 
     /** SIGTERM, as an operator would stop it; waits for the orderly shutdown. */

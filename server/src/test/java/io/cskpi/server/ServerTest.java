@@ -64,7 +64,7 @@ class ServerTest {
     List<String> options = new ArrayList<>(List.of("--port", "0", "--db-pool-size", "4", "--metrics-port", "0"));
     options.addAll(DATABASE);
     server = CskpiServer.start(Config.parse(options, ENV));
-    channel = Processes.channel(server.port(), keys("create", "--admin").strip());
+    channel = Clients.channel(server.port(), keys("create", "--admin").strip());
   }
 
   /** Runs the keys command on the test database; its standard output. */
@@ -88,7 +88,7 @@ class ServerTest {
     String tenant = "k-" + UUID.randomUUID().toString().substring(0, 8);
     String key = keys("create", "--tenant", tenant, "--label", "reporting").strip();
     String keyId = key.split("_")[1];
-    ManagedChannel keyed = Processes.channel(server.port(), key);
+    ManagedChannel keyed = Clients.channel(server.port(), key);
     ManagedChannel bare = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     try {
       TenantServiceGrpc.newBlockingStub(keyed).createTenant(CreateTenantRequest.newBuilder().setTenantId(tenant).build());

@@ -1,14 +1,12 @@
 package io.cskpi.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
-import io.cskpi.adapters.mysql.MySqlApiKeyRepository;
 import io.cskpi.adapters.mysql.TestDatabase;
 import io.cskpi.application.ApiKeys;
 import io.cskpi.domain.TenantId;
@@ -17,6 +15,7 @@ import io.cskpi.proto.v1.CustomerServiceGrpc;
 import io.cskpi.proto.v1.SurveyServiceGrpc;
 import io.cskpi.proto.v1.TenantServiceGrpc;
 import io.grpc.Channel;
+import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -24,9 +23,9 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.MetadataUtils;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import io.grpc.CallOptions;
 import io.grpc.ClientInterceptors;
@@ -39,7 +38,6 @@ import io.cskpi.proto.v1.SurveyKind;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.ClientCalls;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -109,7 +107,9 @@ class TenantIsolationTest {
       Map.entry("FeedbackService/BatchRecordFeedback", "{parent: 'tenants/{T}', feedback: [{feedbackId: 'f1',"
           + " customerId: 'c1', time: '2024-02-01T00:00:00Z', text: 'Muy buen servicio'}]}"),
       Map.entry("FeedbackService/ComputeFeedbackSummary", "{tenant: 'tenants/{T}', period: " + MONTH + "}"),
-      Map.entry("FeedbackService/ListComments", "{parent: 'tenants/{T}'}"));
+      Map.entry("FeedbackService/ListComments", "{parent: 'tenants/{T}'}"),
+      Map.entry("ImportService/ImportRecords", "{parent: 'tenants/{T}', importId: 'i1', sequence: 1,"
+          + " customers: {customers: [{customerId: 'c3'}]}}"));
 
   private static CskpiServer server;
   private static ManagedChannel channel;
@@ -124,11 +124,11 @@ class TenantIsolationTest {
         "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-pool-size", "4"),
         Map.of("CSKPI_DATA_DIR", Path.of("target").toAbsolutePath().toString())));
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
-    keys = new ApiKeys(new MySqlApiKeyRepository(server.database().pool()), Clock.systemUTC());
+    keys = Clients.keys(server);
     owner = "own-" + UUID.randomUUID().toString().substring(0, 8);
     ownerKey = keys.issue(Optional.of(new TenantId(owner)), "owner").key();
     otherKey = keys.issue(Optional.of(new TenantId("oth-" + owner.substring(4))), "other").key();
-    ManagedChannel asOwner = Processes.channel(server.port(), ownerKey);
+    ManagedChannel asOwner = Clients.channel(server.port(), ownerKey);
     TenantServiceGrpc.newBlockingStub(asOwner).createTenant(CreateTenantRequest.newBuilder().setTenantId(owner).build());
     CustomerServiceGrpc.newBlockingStub(asOwner).batchUpsertCustomers(BatchUpsertCustomersRequest.newBuilder()
         .setParent("tenants/" + owner).addCustomers(Customer.newBuilder().setCustomerId("c1")
@@ -210,12 +210,24 @@ class TenantIsolationTest {
     return builder.build();
   }
 
-  /** The failure of the call, or null when it succeeded. */
+  /** The failure of a call sending the one request (unary or streaming), or null when it succeeded. */
   @SuppressWarnings("unchecked")
-  private static StatusRuntimeException call(MethodDescriptor<?, ?> method, Message request, String key) {
+  private static StatusRuntimeException call(MethodDescriptor<?, ?> method, Message request, String key)
+      throws Exception {
     Channel keyed = key == null ? channel : ClientInterceptors.intercept(channel, bearer(key));
-    return catchThrowableOfType(StatusRuntimeException.class, () -> ClientCalls.blockingUnaryCall(keyed,
-        (MethodDescriptor<Message, ?>) method, CallOptions.DEFAULT, request));
+    ClientCall<Message, Object> call = keyed.newCall((MethodDescriptor<Message, Object>) method,
+        CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS));
+    CompletableFuture<StatusRuntimeException> closed = new CompletableFuture<>();
+    call.start(new ClientCall.Listener<>() {
+      @Override
+      public void onClose(Status status, Metadata trailers) {
+        closed.complete(status.isOk() ? null : status.asRuntimeException(trailers));
+      }
+    }, new Metadata());
+    call.request(Integer.MAX_VALUE);
+    call.sendMessage(request);
+    call.halfClose();
+    return closed.get(60, TimeUnit.SECONDS);
   }
 
   private static ClientInterceptor bearer(String key) {

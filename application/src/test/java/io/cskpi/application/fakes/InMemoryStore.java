@@ -12,6 +12,6 @@ public final class InMemoryStore {
     return new UseCases.Ports(new InMemoryTenantRepository(data), new InMemoryCustomerRepository(data),
         new InMemoryPurchaseRepository(data), new InMemorySurveyRepository(data), new InMemoryExpenseRepository(data),
         new InMemoryKpiStatistics(data), new InMemoryClvModelRepository(data),
-        new InMemoryHealthRepository(data), new InMemoryFeedbackRepository(data));
+        new InMemoryHealthRepository(data), new InMemoryFeedbackRepository(data), new InMemoryRequestLog());
   }
 }

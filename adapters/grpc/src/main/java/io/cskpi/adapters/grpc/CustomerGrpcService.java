@@ -23,13 +23,15 @@ import io.grpc.stub.StreamObserver;
 /** cskpi.v1.CustomerService. */
 public final class CustomerGrpcService extends CustomerServiceGrpc.CustomerServiceImplBase {
 
+  private final Replay replay;
   private final UpsertCustomers upsertCustomers;
   private final RecordLifecycleEvents recordLifecycleEvents;
   private final GetCustomer getCustomer;
   private final ListCustomers listCustomers;
 
   public CustomerGrpcService(UpsertCustomers upsertCustomers, RecordLifecycleEvents recordLifecycleEvents,
-      GetCustomer getCustomer, ListCustomers listCustomers) {
+      GetCustomer getCustomer, ListCustomers listCustomers, Replay replay) {
+    this.replay = replay;
     this.upsertCustomers = upsertCustomers;
     this.recordLifecycleEvents = recordLifecycleEvents;
     this.getCustomer = getCustomer;
@@ -39,25 +41,33 @@ public final class CustomerGrpcService extends CustomerServiceGrpc.CustomerServi
   @Override
   public void batchUpsertCustomers(BatchUpsertCustomersRequest request,
       StreamObserver<BatchUpsertCustomersResponse> observer) {
-    Rpc.unary(observer, "parent", () -> {
-      TenantId tenant = ResourceNames.tenant("parent", request.getParent());
-      UpsertOutcome outcome = upsertCustomers.upsert(tenant,
-          Fields.mapAll("customers", request.getCustomersList(), CustomerProtoMapper::fromProto));
-      return BatchUpsertCustomersResponse.newBuilder()
-          .setCreatedCount(outcome.created()).setUpdatedCount(outcome.updated()).build();
-    });
+    Rpc.unary(observer, "parent", () -> replay.once(request, BatchUpsertCustomersResponse.parser(),
+        () -> upsert(request)));
+  }
+
+  /** The work of BatchUpsertCustomers, also a streamed import\'s batch. */
+  BatchUpsertCustomersResponse upsert(BatchUpsertCustomersRequest request) {
+    TenantId tenant = ResourceNames.tenant("parent", request.getParent());
+    UpsertOutcome outcome = upsertCustomers.upsert(tenant,
+        Fields.mapAll("customers", request.getCustomersList(), CustomerProtoMapper::fromProto));
+    return BatchUpsertCustomersResponse.newBuilder()
+        .setCreatedCount(outcome.created()).setUpdatedCount(outcome.updated()).build();
   }
 
   @Override
   public void batchRecordLifecycleEvents(BatchRecordLifecycleEventsRequest request,
       StreamObserver<BatchRecordLifecycleEventsResponse> observer) {
-    Rpc.unary(observer, "parent", () -> {
-      TenantId tenant = ResourceNames.tenant("parent", request.getParent());
-      RecordOutcome outcome = recordLifecycleEvents.record(tenant,
-          Fields.mapAll("events", request.getEventsList(), CustomerProtoMapper::fromProto));
-      return BatchRecordLifecycleEventsResponse.newBuilder()
-          .setRecordedCount(outcome.recorded()).setAlreadyRecordedCount(outcome.alreadyRecorded()).build();
-    });
+    Rpc.unary(observer, "parent", () -> replay.once(request, BatchRecordLifecycleEventsResponse.parser(),
+        () -> recordEvents(request)));
+  }
+
+  /** The work of BatchRecordLifecycleEvents, also a streamed import\'s batch. */
+  BatchRecordLifecycleEventsResponse recordEvents(BatchRecordLifecycleEventsRequest request) {
+    TenantId tenant = ResourceNames.tenant("parent", request.getParent());
+    RecordOutcome outcome = recordLifecycleEvents.record(tenant,
+        Fields.mapAll("events", request.getEventsList(), CustomerProtoMapper::fromProto));
+    return BatchRecordLifecycleEventsResponse.newBuilder()
+        .setRecordedCount(outcome.recorded()).setAlreadyRecordedCount(outcome.alreadyRecorded()).build();
   }
 
   @Override

@@ -17,22 +17,28 @@ import java.util.Optional;
 /** cskpi.v1.FeedbackService. */
 public final class FeedbackGrpcService extends FeedbackServiceGrpc.FeedbackServiceImplBase {
 
+  private final Replay replay;
   private final FeedbackUseCases useCases;
 
-  public FeedbackGrpcService(FeedbackUseCases useCases) {
+  public FeedbackGrpcService(FeedbackUseCases useCases, Replay replay) {
+    this.replay = replay;
     this.useCases = useCases;
   }
 
   @Override
   public void batchRecordFeedback(BatchRecordFeedbackRequest request,
       StreamObserver<BatchRecordFeedbackResponse> observer) {
-    Rpc.unary(observer, "parent", () -> {
-      TenantId tenant = ResourceNames.tenant("parent", request.getParent());
-      var outcome = useCases.recordFeedback().record(tenant,
-          Fields.mapAll("feedback", request.getFeedbackList(), FeedbackProtoMapper::fromProto));
-      return BatchRecordFeedbackResponse.newBuilder().setRecordedCount(outcome.recorded())
-          .setAlreadyRecordedCount(outcome.alreadyRecorded()).build();
-    });
+    Rpc.unary(observer, "parent", () -> replay.once(request, BatchRecordFeedbackResponse.parser(),
+        () -> record(request)));
+  }
+
+  /** The work of BatchRecordFeedback, also a streamed import\'s batch. */
+  BatchRecordFeedbackResponse record(BatchRecordFeedbackRequest request) {
+    TenantId tenant = ResourceNames.tenant("parent", request.getParent());
+    var outcome = useCases.recordFeedback().record(tenant,
+        Fields.mapAll("feedback", request.getFeedbackList(), FeedbackProtoMapper::fromProto));
+    return BatchRecordFeedbackResponse.newBuilder().setRecordedCount(outcome.recorded())
+        .setAlreadyRecordedCount(outcome.alreadyRecorded()).build();
   }
 
   @Override

@@ -16,18 +16,23 @@ public final class GrpcApi {
   /** Every service, each behind the API-key check ({@link Authentication}). */
   public static List<ServerServiceDefinition> services(UseCases useCases, ApiKeys keys) {
     Authentication authentication = new Authentication(keys);
+    Replay replay = new Replay(useCases.requests().runOnce());
+    var customers = new CustomerGrpcService(useCases.upsertCustomers(), useCases.recordLifecycleEvents(),
+        useCases.getCustomer(), useCases.listCustomers(), replay);
+    var purchases = new PurchaseGrpcService(useCases.recordPurchases(), useCases.listPurchases(), replay);
+    var surveys = new SurveyGrpcService(useCases.createSurvey(), useCases.getSurvey(), useCases.listSurveys(),
+        useCases.recordSurveyResponses(), replay);
+    var expenses = new RetentionExpenseGrpcService(useCases.recordRetentionExpenses(), replay);
+    var health = new HealthGrpcService(useCases.health(), replay);
+    var feedback = new FeedbackGrpcService(useCases.feedback(), replay);
     return Stream.<BindableService>of(
         new TenantGrpcService(useCases.createTenant(), useCases.getTenant(), useCases.updateTenant()),
-        new CustomerGrpcService(useCases.upsertCustomers(), useCases.recordLifecycleEvents(),
-            useCases.getCustomer(), useCases.listCustomers()),
-        new PurchaseGrpcService(useCases.recordPurchases(), useCases.listPurchases()),
-        new SurveyGrpcService(useCases.createSurvey(), useCases.getSurvey(), useCases.listSurveys(),
-            useCases.recordSurveyResponses()),
-        new RetentionExpenseGrpcService(useCases.recordRetentionExpenses()),
+        customers, purchases, surveys, expenses,
         new KpiGrpcService(useCases),
         new ClvModelGrpcService(useCases.predictiveClv()),
-        new HealthGrpcService(useCases.health()),
-        new FeedbackGrpcService(useCases.feedback()))
+        health, feedback,
+        new ImportGrpcService(useCases.requests().runImportBatch(), customers, purchases, surveys, expenses,
+            feedback, health))
         .map(service -> ServerInterceptors.intercept(service, authentication))
         .toList();
   }

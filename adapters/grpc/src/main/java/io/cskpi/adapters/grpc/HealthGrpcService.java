@@ -30,22 +30,28 @@ import java.util.OptionalInt;
 /** cskpi.v1.HealthService. */
 public final class HealthGrpcService extends HealthServiceGrpc.HealthServiceImplBase {
 
+  private final Replay replay;
   private final HealthUseCases useCases;
 
-  public HealthGrpcService(HealthUseCases useCases) {
+  public HealthGrpcService(HealthUseCases useCases, Replay replay) {
+    this.replay = replay;
     this.useCases = useCases;
   }
 
   @Override
   public void batchRecordSignals(BatchRecordSignalsRequest request,
       StreamObserver<BatchRecordSignalsResponse> observer) {
-    Rpc.unary(observer, "parent", () -> {
-      TenantId tenant = ResourceNames.tenant("parent", request.getParent());
-      RecordOutcome outcome = useCases.recordSignals().record(tenant,
-          Fields.mapAll("signals", request.getSignalsList(), HealthProtoMapper::fromProto));
-      return BatchRecordSignalsResponse.newBuilder()
-          .setRecordedCount(outcome.recorded()).setAlreadyRecordedCount(outcome.alreadyRecorded()).build();
-    });
+    Rpc.unary(observer, "parent", () -> replay.once(request, BatchRecordSignalsResponse.parser(),
+        () -> record(request)));
+  }
+
+  /** The work of BatchRecordSignals, also a streamed import\'s batch. */
+  BatchRecordSignalsResponse record(BatchRecordSignalsRequest request) {
+    TenantId tenant = ResourceNames.tenant("parent", request.getParent());
+    RecordOutcome outcome = useCases.recordSignals().record(tenant,
+        Fields.mapAll("signals", request.getSignalsList(), HealthProtoMapper::fromProto));
+    return BatchRecordSignalsResponse.newBuilder()
+        .setRecordedCount(outcome.recorded()).setAlreadyRecordedCount(outcome.alreadyRecorded()).build();
   }
 
   @Override

@@ -19,10 +19,12 @@ import java.util.Optional;
 /** cskpi.v1.PurchaseService. */
 public final class PurchaseGrpcService extends PurchaseServiceGrpc.PurchaseServiceImplBase {
 
+  private final Replay replay;
   private final RecordPurchases recordPurchases;
   private final ListPurchases listPurchases;
 
-  public PurchaseGrpcService(RecordPurchases recordPurchases, ListPurchases listPurchases) {
+  public PurchaseGrpcService(RecordPurchases recordPurchases, ListPurchases listPurchases, Replay replay) {
+    this.replay = replay;
     this.recordPurchases = recordPurchases;
     this.listPurchases = listPurchases;
   }
@@ -30,13 +32,17 @@ public final class PurchaseGrpcService extends PurchaseServiceGrpc.PurchaseServi
   @Override
   public void batchRecordPurchases(BatchRecordPurchasesRequest request,
       StreamObserver<BatchRecordPurchasesResponse> observer) {
-    Rpc.unary(observer, "parent", () -> {
-      TenantId tenant = ResourceNames.tenant("parent", request.getParent());
-      RecordOutcome outcome = recordPurchases.record(tenant,
-          Fields.mapAll("purchases", request.getPurchasesList(), PurchaseProtoMapper::fromProto));
-      return BatchRecordPurchasesResponse.newBuilder()
-          .setRecordedCount(outcome.recorded()).setAlreadyRecordedCount(outcome.alreadyRecorded()).build();
-    });
+    Rpc.unary(observer, "parent", () -> replay.once(request, BatchRecordPurchasesResponse.parser(),
+        () -> record(request)));
+  }
+
+  /** The work of BatchRecordPurchases, also a streamed import\'s batch. */
+  BatchRecordPurchasesResponse record(BatchRecordPurchasesRequest request) {
+    TenantId tenant = ResourceNames.tenant("parent", request.getParent());
+    RecordOutcome outcome = recordPurchases.record(tenant,
+        Fields.mapAll("purchases", request.getPurchasesList(), PurchaseProtoMapper::fromProto));
+    return BatchRecordPurchasesResponse.newBuilder()
+        .setRecordedCount(outcome.recorded()).setAlreadyRecordedCount(outcome.alreadyRecorded()).build();
   }
 
   @Override

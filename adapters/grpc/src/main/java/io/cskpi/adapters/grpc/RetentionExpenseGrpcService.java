@@ -15,22 +15,28 @@ import java.time.LocalDate;
 /** cskpi.v1.RetentionExpenseService. */
 public final class RetentionExpenseGrpcService extends RetentionExpenseServiceGrpc.RetentionExpenseServiceImplBase {
 
+  private final Replay replay;
   private final RecordRetentionExpenses recordRetentionExpenses;
 
-  public RetentionExpenseGrpcService(RecordRetentionExpenses recordRetentionExpenses) {
+  public RetentionExpenseGrpcService(RecordRetentionExpenses recordRetentionExpenses, Replay replay) {
+    this.replay = replay;
     this.recordRetentionExpenses = recordRetentionExpenses;
   }
 
   @Override
   public void batchRecordRetentionExpenses(BatchRecordRetentionExpensesRequest request,
       StreamObserver<BatchRecordRetentionExpensesResponse> observer) {
-    Rpc.unary(observer, "parent", () -> {
-      TenantId tenant = ResourceNames.tenant("parent", request.getParent());
-      RecordOutcome outcome = recordRetentionExpenses.record(tenant,
-          Fields.mapAll("expenses", request.getExpensesList(), RetentionExpenseGrpcService::fromProto));
-      return BatchRecordRetentionExpensesResponse.newBuilder()
-          .setRecordedCount(outcome.recorded()).setAlreadyRecordedCount(outcome.alreadyRecorded()).build();
-    });
+    Rpc.unary(observer, "parent", () -> replay.once(request, BatchRecordRetentionExpensesResponse.parser(),
+        () -> record(request)));
+  }
+
+  /** The work of BatchRecordRetentionExpenses, also a streamed import\'s batch. */
+  BatchRecordRetentionExpensesResponse record(BatchRecordRetentionExpensesRequest request) {
+    TenantId tenant = ResourceNames.tenant("parent", request.getParent());
+    RecordOutcome outcome = recordRetentionExpenses.record(tenant,
+        Fields.mapAll("expenses", request.getExpensesList(), RetentionExpenseGrpcService::fromProto));
+    return BatchRecordRetentionExpensesResponse.newBuilder()
+        .setRecordedCount(outcome.recorded()).setAlreadyRecordedCount(outcome.alreadyRecorded()).build();
   }
 
   private static RetentionExpense fromProto(io.cskpi.proto.v1.RetentionExpense expense) {

@@ -31,7 +31,7 @@ final class Rpc {
     observer.onCompleted();
   }
 
-  private static CskpiException namingTenantField(CskpiException e, String tenantField) {
+  static CskpiException namingTenantField(CskpiException e, String tenantField) {
     if (!e.reason().equals(TenantLookup.TENANT_NOT_FOUND) || !e.violations().isEmpty()) {
       return e;
     }

@@ -22,13 +22,15 @@ import io.grpc.stub.StreamObserver;
 /** cskpi.v1.SurveyService. */
 public final class SurveyGrpcService extends SurveyServiceGrpc.SurveyServiceImplBase {
 
+  private final Replay replay;
   private final CreateSurvey createSurvey;
   private final GetSurvey getSurvey;
   private final ListSurveys listSurveys;
   private final RecordSurveyResponses recordSurveyResponses;
 
   public SurveyGrpcService(CreateSurvey createSurvey, GetSurvey getSurvey, ListSurveys listSurveys,
-      RecordSurveyResponses recordSurveyResponses) {
+      RecordSurveyResponses recordSurveyResponses, Replay replay) {
+    this.replay = replay;
     this.createSurvey = createSurvey;
     this.getSurvey = getSurvey;
     this.listSurveys = listSurveys;
@@ -70,12 +72,16 @@ public final class SurveyGrpcService extends SurveyServiceGrpc.SurveyServiceImpl
   @Override
   public void batchRecordSurveyResponses(BatchRecordSurveyResponsesRequest request,
       StreamObserver<BatchRecordSurveyResponsesResponse> observer) {
-    Rpc.unary(observer, "parent", () -> {
-      TenantId tenant = ResourceNames.tenant("parent", request.getParent());
-      RecordOutcome outcome = recordSurveyResponses.record(tenant,
-          Fields.mapAll("responses", request.getResponsesList(), SurveyProtoMapper::fromProto));
-      return BatchRecordSurveyResponsesResponse.newBuilder()
-          .setRecordedCount(outcome.recorded()).setAlreadyRecordedCount(outcome.alreadyRecorded()).build();
-    });
+    Rpc.unary(observer, "parent", () -> replay.once(request, BatchRecordSurveyResponsesResponse.parser(),
+        () -> record(request)));
+  }
+
+  /** The work of BatchRecordSurveyResponses, also a streamed import\'s batch. */
+  BatchRecordSurveyResponsesResponse record(BatchRecordSurveyResponsesRequest request) {
+    TenantId tenant = ResourceNames.tenant("parent", request.getParent());
+    RecordOutcome outcome = recordSurveyResponses.record(tenant,
+        Fields.mapAll("responses", request.getResponsesList(), SurveyProtoMapper::fromProto));
+    return BatchRecordSurveyResponsesResponse.newBuilder()
+        .setRecordedCount(outcome.recorded()).setAlreadyRecordedCount(outcome.alreadyRecorded()).build();
   }
 }

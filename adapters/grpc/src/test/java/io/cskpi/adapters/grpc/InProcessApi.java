@@ -7,6 +7,7 @@ import io.cskpi.proto.v1.CustomerServiceGrpc;
 import io.cskpi.proto.v1.ClvModelServiceGrpc;
 import io.cskpi.proto.v1.FeedbackServiceGrpc;
 import io.cskpi.proto.v1.HealthServiceGrpc;
+import io.cskpi.proto.v1.ImportServiceGrpc;
 import io.cskpi.proto.v1.KpiServiceGrpc;
 import io.cskpi.proto.v1.PurchaseServiceGrpc;
 import io.cskpi.proto.v1.RetentionExpenseServiceGrpc;
@@ -41,6 +42,7 @@ final class InProcessApi implements AutoCloseable {
   final ClvModelServiceGrpc.ClvModelServiceBlockingStub clvModels;
   final HealthServiceGrpc.HealthServiceBlockingStub health;
   final FeedbackServiceGrpc.FeedbackServiceBlockingStub feedback;
+  final ImportServiceGrpc.ImportServiceStub imports;
   private final ApiKeys keys = new ApiKeys(new InMemoryApiKeyRepository(), Clock.systemUTC());
   private final ManagedChannel channel;
   private final Server server;
@@ -71,6 +73,7 @@ final class InProcessApi implements AutoCloseable {
     clvModels = ClvModelServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
     health = HealthServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
     feedback = FeedbackServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
+    imports = ImportServiceGrpc.newStub(channel).withInterceptors(admin);
   }
 
   /** Sends {@code key} as "authorization: Bearer" metadata. */

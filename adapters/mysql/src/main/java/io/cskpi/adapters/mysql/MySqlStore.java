@@ -14,6 +14,7 @@ public final class MySqlStore {
         new MySqlPurchaseRepository(dataSource), new MySqlSurveyRepository(dataSource),
         new MySqlExpenseRepository(dataSource),
         new MySqlKpiStatistics(dataSource), new MySqlClvModelRepository(dataSource),
-        new MySqlHealthRepository(dataSource, Clock.systemUTC()), new MySqlFeedbackRepository(dataSource));
+        new MySqlHealthRepository(dataSource, Clock.systemUTC()), new MySqlFeedbackRepository(dataSource),
+        new MySqlRequestLog(dataSource));
   }
 }
