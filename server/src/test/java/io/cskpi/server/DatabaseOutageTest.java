@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The database goes away under a steady stream of calls and comes back, on its own MariaDB (the
  * shared one stays up): while it is away every failed call is UNAVAILABLE and health is
- * NOT_SERVING; once it is back, calls succeed and health is SERVING, without restarting cskpi.
+ * NOT_SERVING; once it is back, calls succeed and health is SERVING, without restarting cskpi,
+ * and nothing acknowledged is lost.
  *
  * <p>Clients give each call a 5 s deadline, above the server's 1 s wait for a connection: the
  * server then always answers before the deadline, so a DEADLINE_EXCEEDED here would be a call that
@@ -40,6 +41,58 @@ class DatabaseOutageTest {
 
   @Test
   void callsFailUnavailableWhileTheDatabaseIsDownAndSucceedOnceItIsBack() throws Exception {
+    underLoad((database, server, channel, load) -> {
+      database.stop();
+      await("health NOT_SERVING", Duration.ofSeconds(10), () -> Clients.health(channel) == ServingStatus.NOT_SERVING);
+      await("calls fail", Duration.ofSeconds(10), () -> load.failures.size() >= 5);
+
+      database.startAgain();
+      await("health SERVING", Duration.ofSeconds(30), () -> Clients.health(channel) == ServingStatus.SERVING);
+      int before = load.acknowledged.size();
+      await("calls succeed again", Duration.ofSeconds(10), () -> load.acknowledged.size() >= before + 5);
+      load.stop();
+
+      assertThat(load.failures).as("every failure while the database was down").containsOnly(Status.Code.UNAVAILABLE);
+    });
+  }
+
+  /**
+   * A database that stops answering without closing its connections (SIGSTOP): a statement sent
+   * just before runs into the client's deadline (DEADLINE_EXCEEDED: the server cannot answer
+   * sooner), and its connection is given up a little after, while the database is still frozen;
+   * every other call is UNAVAILABLE. At most one call per pooled connection (4) can be caught so.
+   */
+  @Test
+  void aDatabaseThatStopsAnsweringFreesTheCallsCaughtInIt() throws Exception {
+    underLoad((database, server, channel, load) -> {
+      signal(database, "STOP");
+      try {
+        await("health NOT_SERVING", Duration.ofSeconds(10), () -> Clients.health(channel) == ServingStatus.NOT_SERVING);
+        await("no connection held by a call, the database still frozen", Duration.ofSeconds(15),
+            () -> load.failures.size() >= 5 && server.database().pool().getHikariPoolMXBean().getActiveConnections() == 0);
+      } finally {
+        signal(database, "CONT");
+      }
+      await("health SERVING", Duration.ofSeconds(30), () -> Clients.health(channel) == ServingStatus.SERVING);
+      int before = load.acknowledged.size();
+      await("calls succeed again", Duration.ofSeconds(10), () -> load.acknowledged.size() >= before + 5);
+      load.stop();
+
+      assertThat(load.failures).containsOnly(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED);
+      assertThat(load.failures.stream().filter(Status.Code.DEADLINE_EXCEEDED::equals).count()).isLessThanOrEqualTo(4);
+    });
+  }
+
+  /** What a test does to the database of a server under load. */
+  private interface Outage {
+    void run(EmbeddedMariaDb database, CskpiServer server, ManagedChannel channel, Load load) throws Exception;
+  }
+
+  /**
+   * Runs {@code outage} on a server on its own database under load, once calls succeed; then checks
+   * that every acknowledged purchase, from before and after, is stored.
+   */
+  private static void underLoad(Outage outage) throws Exception {
     try (EmbeddedMariaDb database = EmbeddedMariaDb.startThrowaway()) {
       CskpiServer server = CskpiServer.start(Config.parse(List.of("--port", "0", "--db-url", database.jdbcUrl(),
           "--db-pool-size", "4", "--db-timeout-ms", "1000"), Map.of()));
@@ -49,18 +102,7 @@ class DatabaseOutageTest {
         Clients.tenantWithCustomer(channel, TENANT);
         load.start();
         await("calls succeed", Duration.ofSeconds(20), () -> load.acknowledged.size() >= 5);
-
-        database.stop();
-        await("health NOT_SERVING", Duration.ofSeconds(10), () -> Clients.health(channel) == ServingStatus.NOT_SERVING);
-        await("calls fail", Duration.ofSeconds(10), () -> load.failures.size() >= 5);
-
-        database.startAgain();
-        await("health SERVING", Duration.ofSeconds(30), () -> Clients.health(channel) == ServingStatus.SERVING);
-        int before = load.acknowledged.size();
-        await("calls succeed again", Duration.ofSeconds(10), () -> load.acknowledged.size() >= before + 5);
-        load.stop();
-
-        assertThat(load.failures).as("every failure while the database was down").containsOnly(Status.Code.UNAVAILABLE);
+        outage.run(database, server, channel, load);
         assertThat(storedOrders(channel)).as("every acknowledged purchase, from before and after the outage")
             .containsAll(load.acknowledged);
       } finally {
@@ -69,6 +111,15 @@ class DatabaseOutageTest {
         server.stop();
       }
     }
+  }
+
+  /** Sends {@code signal} (STOP, CONT) to the database's mariadbd, a child of this JVM. */
+  private static void signal(EmbeddedMariaDb database, String signal) throws Exception {
+    String port = database.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1");
+    long pid = ProcessHandle.current().descendants()
+        .filter(p -> p.info().arguments().map(List::of).orElse(List.of()).contains("--port=" + port))
+        .findFirst().orElseThrow().pid();
+    assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor()).isZero();
   }
 
   /** Two clients calling in a loop: a read and a one-purchase batch, each with a 5 s deadline. */

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,26 +22,34 @@ import java.util.concurrent.atomic.AtomicInteger;
  * over no statement starts, and the statements running when it ends are cancelled (Connector/J
  * sends KILL QUERY on a connection of its own), so the database stops the work too. The
  * cancelling runs on a thread of its own and repeats until nothing runs, so that a statement
- * starting just as the call ends is stopped as well. The work then fails with
- * {@link CallScope.OverException} and its transaction rolls back.
+ * starting just as the call ends is stopped as well. Work still unfinished {@value
+ * #ABORT_AFTER_SECONDS} s after the end (on a database that no longer answers, not even the KILL,
+ * a statement or a commit waits for an answer) has its connection aborted, which the pool then
+ * drops, and the database rolls back. The work fails with {@link CallScope.OverException} and
+ * its transaction rolls back.
  */
 final class CallBoundConnection implements AutoCloseable {
 
-  private static final ExecutorService CANCELLER = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "cskpi-sql-cancel");
-    thread.setDaemon(true);
-    return thread;
-  });
+  static final int ABORT_AFTER_SECONDS = 2;
+  private static final ExecutorService CANCELLER = Executors.newCachedThreadPool(daemon("cskpi-sql-cancel"));
+  private static final ScheduledExecutorService ABORTER =
+      Executors.newSingleThreadScheduledExecutor(daemon("cskpi-sql-abort"));
 
   private final CallScope.Call call = CallScope.current();
   private final List<Statement> statements = new CopyOnWriteArrayList<>();
   private final AtomicInteger running = new AtomicInteger();
+  private final Connection target;
   private final Connection connection;
   private final CallScope.Registration registration;
+  private boolean closed;
 
-  CallBoundConnection(Connection connection) {
-    this.connection = proxy(Connection.class, connection, this::onConnection);
-    this.registration = call.whenOver(() -> CANCELLER.execute(this::cancelRunning));
+  CallBoundConnection(Connection target) {
+    this.target = target;
+    this.connection = proxy(Connection.class, target, this::onConnection);
+    this.registration = call.whenOver(() -> {
+      CANCELLER.execute(this::cancelRunning);
+      ABORTER.schedule(this::abortIfUnfinished, ABORT_AFTER_SECONDS, TimeUnit.SECONDS);
+    });
   }
 
   /** Throws {@link CallScope.OverException} when the call this thread serves is over. */
@@ -54,7 +64,8 @@ final class CallBoundConnection implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     registration.close();
   }
 
@@ -93,7 +104,7 @@ final class CallBoundConnection implements AutoCloseable {
         for (Statement statement : statements) {
           try {
             statement.cancel();
-          } catch (SQLException e) {
+          } catch (SQLException | RuntimeException e) {
             // closed already, or the database is gone: nothing left to stop there
           }
         }
@@ -102,6 +113,25 @@ final class CallBoundConnection implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Closes the connection's socket under work the database does not stop. */
+  private synchronized void abortIfUnfinished() {
+    if (!closed) {
+      try {
+        target.abort(Runnable::run);
+      } catch (SQLException | RuntimeException e) {
+        // nothing more to do: the socket timeout still ends the statement
+      }
+    }
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   private interface Handler<T> {
