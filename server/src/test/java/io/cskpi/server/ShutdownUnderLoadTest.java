@@ -24,9 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server is stopped (what SIGTERM does, through the shutdown hook) while four clients send
- * batches: batches in flight at the stop finish, later ones are refused, and every batch is all or
- * nothing: an acknowledged one is wholly stored, a failed one wholly absent.
+ * The server is stopped (what SIGTERM does, through the shutdown hook; ShutdownUnderLoadIT sends a
+ * real one to the packaged server) while four clients send batches: batches in flight at the stop
+ * finish, later ones are refused, and every batch is all or nothing: an acknowledged one is wholly
+ * stored, a failed one wholly absent.
  */
 class ShutdownUnderLoadTest {
 
@@ -42,11 +43,25 @@ class ShutdownUnderLoadTest {
 
   @Test
   void batchesInFlightFinishAndEveryBatchIsAllOrNothing() throws Exception {
-    String tenant = "stop-" + UUID.randomUUID().toString().substring(0, 8);
     CskpiServer server = CskpiServer.start(Config.parse(List.of("--port", "0", "--db-url", TestDatabase.jdbcUrl(),
         "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-pool-size", "4"),
         Map.of()));
-    ManagedChannel channel = Clients.channel(server.port());
+    stopUnderLoad(server.port(), server::stop);
+  }
+
+  /** What stops the server, returning once it has stopped. */
+  interface Stop {
+    void run() throws Exception;
+  }
+
+  /**
+   * Sends batches from four clients to the server on {@code port}, runs {@code stop} while they do,
+   * and checks that every batch is all or nothing, some in flight at the stop finished and the later
+   * ones were UNAVAILABLE.
+   */
+  static void stopUnderLoad(int port, Stop stop) throws Exception {
+    String tenant = "stop-" + UUID.randomUUID().toString().substring(0, 8);
+    ManagedChannel channel = Clients.channel(port);
     Queue<Sent> sent = new ConcurrentLinkedQueue<>();
     AtomicBoolean sending = new AtomicBoolean(true);
     List<Thread> clients = new ArrayList<>();
@@ -61,7 +76,7 @@ class ShutdownUnderLoadTest {
       }
       Thread.sleep(1_500);
       stopping = System.nanoTime();
-      server.stop();
+      stop.run();
       Thread.sleep(300);
     } finally {
       sending.set(false);
