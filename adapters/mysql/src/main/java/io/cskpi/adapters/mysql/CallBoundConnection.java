@@ -53,7 +53,7 @@ final class CallBoundConnection implements AutoCloseable {
   }
 
   /** Throws {@link CallScope.OverException} when the call this thread serves is over. */
-  static void startIfNotOver() {
+  static void failIfOver() {
     if (CallScope.current().isOver()) {
       throw new CallScope.OverException();
     }

@@ -49,7 +49,7 @@ final class Jdbc {
   /** Runs {@code work} in one transaction, once more if it lost a race; commits or rolls back. */
   <T> T inTransaction(Work<T> work) {
     for (int attempt = 1; ; attempt++) {
-      CallBoundConnection.startIfNotOver();
+      CallBoundConnection.failIfOver();
       try (Connection connection = dataSource.getConnection();
           CallBoundConnection bound = new CallBoundConnection(connection)) {
         connection.setAutoCommit(false);
@@ -73,7 +73,7 @@ final class Jdbc {
 
   /** Runs a read on an auto-commit connection. */
   <T> T read(Work<T> work) {
-    CallBoundConnection.startIfNotOver();
+    CallBoundConnection.failIfOver();
     try (Connection connection = dataSource.getConnection();
         CallBoundConnection bound = new CallBoundConnection(connection)) {
       return work.run(bound.connection());
@@ -95,9 +95,9 @@ final class Jdbc {
   }
 
   /**
-   * Connection-level failures and statements killed (SQL state class 70: by a cancelled call, an
-   * operator, or a database shutting down) become UNAVAILABLE (retryable); anything else is a
-   * store bug.
+   * Connection-level failures and statements killed (SQL state class 70: by an operator, or a
+   * database shutting down) become UNAVAILABLE (retryable); anything else is a store bug. (A
+   * statement stopped because its call ended fails with CallScope.OverException instead.)
    */
   static RuntimeException translate(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
