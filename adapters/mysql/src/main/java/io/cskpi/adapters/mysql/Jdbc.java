@@ -19,8 +19,9 @@ import javax.sql.DataSource;
 /**
  * Plain JDBC with the store's rules: one transaction per unit of work, a few retries after a short
  * random pause on a deadlock or a concurrent insert of the same key (the retried work reads again
- * and sees what the other transaction committed), connection failures as UNAVAILABLE, and
- * instants bound as UTC DATETIME whatever the JVM's zone.
+ * and sees what the other transaction committed), connection failures as UNAVAILABLE, no work for
+ * a call that is over and its running statements stopped when it ends ({@link CallBoundConnection}),
+ * and instants bound as UTC DATETIME whatever the JVM's zone.
  *
  * <p>Writes read the rows they compare against without locking them: two batches that insert the
  * same key meet on the primary key, and the loser is retried.
@@ -48,10 +49,12 @@ final class Jdbc {
   /** Runs {@code work} in one transaction, once more if it lost a race; commits or rolls back. */
   <T> T inTransaction(Work<T> work) {
     for (int attempt = 1; ; attempt++) {
-      try (Connection connection = dataSource.getConnection()) {
+      CallBoundConnection.failIfOver();
+      try (Connection connection = dataSource.getConnection();
+          CallBoundConnection bound = new CallBoundConnection(connection)) {
         connection.setAutoCommit(false);
         try {
-          T result = work.run(connection);
+          T result = work.run(bound.connection());
           connection.commit();
           return result;
         } catch (SQLException | RuntimeException e) {
@@ -70,8 +73,10 @@ final class Jdbc {
 
   /** Runs a read on an auto-commit connection. */
   <T> T read(Work<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      return work.run(connection);
+    CallBoundConnection.failIfOver();
+    try (Connection connection = dataSource.getConnection();
+        CallBoundConnection bound = new CallBoundConnection(connection)) {
+      return work.run(bound.connection());
     } catch (SQLException e) {
       throw translate(e);
     }
@@ -89,10 +94,14 @@ final class Jdbc {
     return e.getErrorCode() == DEADLOCK || e.getErrorCode() == DUPLICATE_KEY;
   }
 
-  /** Connection-level failures become UNAVAILABLE (retryable); anything else is a store bug. */
+  /**
+   * Connection-level failures and statements killed (SQL state class 70: by an operator, or a
+   * database shutting down) become UNAVAILABLE (retryable); anything else is a store bug. (A
+   * statement stopped because its call ended fails with CallScope.OverException instead.)
+   */
   static RuntimeException translate(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    if (e instanceof SQLTransientConnectionException || state.startsWith("08")
+    if (e instanceof SQLTransientConnectionException || state.startsWith("08") || state.startsWith("70")
         || e.getErrorCode() == TOO_MANY_CONNECTIONS || e.getErrorCode() == LOCK_WAIT_TIMEOUT) {
       return new CskpiException(CskpiException.Kind.UNAVAILABLE, "DATABASE_UNAVAILABLE",
           "the database is not reachable now; retry later");

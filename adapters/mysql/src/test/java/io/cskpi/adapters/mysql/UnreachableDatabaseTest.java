@@ -7,9 +7,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
 import java.net.ServerSocket;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
-/** A database that cannot be reached is UNAVAILABLE (retryable) within the pool's timeout. */
+/** A database that cannot be reached, or kills a statement, is UNAVAILABLE (retryable). */
 class UnreachableDatabaseTest {
 
   @Test
@@ -29,5 +30,14 @@ class UnreachableDatabaseTest {
           });
       assertThat(System.nanoTime() - started).isLessThan(5_000_000_000L);
     }
+  }
+
+  /** A statement killed by an operator or a database shutting down (SQL state class 70) may be retried. */
+  @Test
+  void aKilledStatementIsUnavailable() {
+    RuntimeException killed = Jdbc.translate(new SQLException("Query execution was interrupted", "70100", 1317));
+
+    assertThat(killed).isInstanceOfSatisfying(CskpiException.class,
+        e -> assertThat(e.kind()).isEqualTo(CskpiException.Kind.UNAVAILABLE));
   }
 }
