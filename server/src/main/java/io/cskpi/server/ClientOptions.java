@@ -48,7 +48,7 @@ record ClientOptions(Map<String, String> values, List<String> files, boolean hel
    */
   ManagedChannel channel() {
     Metadata headers = new Metadata();
-    if (values.containsKey("--api-key")) {
+    if (values.containsKey("--api-key") && !values.get("--api-key").isBlank()) {
       headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + values.get("--api-key"));
     }
     return NettyChannelBuilder.forTarget(values.get("--target")).usePlaintext()

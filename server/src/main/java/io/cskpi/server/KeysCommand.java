@@ -1,5 +1,6 @@
 package io.cskpi.server;
 
+import io.cskpi.adapters.mysql.EmbeddedMariaDb;
 import io.cskpi.adapters.mysql.MySqlApiKeyRepository;
 import io.cskpi.application.ApiKeys;
 import io.cskpi.application.port.ApiKeyRepository.StoredKey;
@@ -52,20 +53,20 @@ final class KeysCommand {
           if (tenant.isPresent() == admin) {
             throw new IllegalArgumentException("give --tenant ID or --admin");
           }
-          yield withKeys(config, keys -> {
+          yield withKeys(config, err, keys -> {
             ApiKeys.Issued issued = keys.issue(tenant.map(KeysCommand::tenantId), label.orElse(""));
             err.println("created key " + issued.stored().keyId() + " for " + reach(issued.stored()));
             out.println(issued.key());
           });
         }
-        case "list" -> withKeys(config, keys -> {
+        case "list" -> withKeys(config, err, keys -> {
           out.println("KEY_ID\tTENANT\tLABEL\tCREATED\tREVOKED");
           for (StoredKey key : keys.list(tenant.map(KeysCommand::tenantId))) {
             out.println(String.join("\t", key.keyId(), key.tenant().map(TenantId::value).orElse("*"),
                 key.label(), key.createTime().toString(), key.revokeTime().map(Object::toString).orElse("-")));
           }
         });
-        case "revoke" -> withKeys(config, keys -> {
+        case "revoke" -> withKeys(config, err, keys -> {
           keys.revoke(keyId.orElseThrow(() -> new IllegalArgumentException("give the KEY_ID to revoke")));
           err.println("revoked key " + keyId.get());
         });
@@ -80,7 +81,11 @@ final class KeysCommand {
     }
   }
 
-  private static int withKeys(Config config, java.util.function.Consumer<ApiKeys> action) {
+  private static int withKeys(Config config, PrintStream err, java.util.function.Consumer<ApiKeys> action) {
+    if (config.embeddedDatabase() && EmbeddedMariaDb.running(config.dataDir()).isEmpty()) {
+      err.println("no running cskpi answers on the embedded database in " + config.dataDir().toAbsolutePath()
+          + "; using that database directly (a service must be started with the same --data-dir to see it)");
+    }
     try (DatabaseModule.Database database = DatabaseModule.open(config, true)) {
       action.accept(new ApiKeys(new MySqlApiKeyRepository(database.pool()), Clock.systemUTC()));
     }
