@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.cskpi.adapters.grpc.GrpcApi;
+import io.cskpi.adapters.grpc.RecordCounter;
 import io.cskpi.adapters.mysql.MySqlApiKeyRepository;
 import io.cskpi.adapters.mysql.MySqlStore;
 import io.cskpi.adapters.text.LuceneCommentAnalyzer;
@@ -20,6 +21,12 @@ import javax.sql.DataSource;
  */
 final class ApplicationModule extends AbstractModule {
 
+  private final RecordCounter counter;
+
+  ApplicationModule(RecordCounter counter) {
+    this.counter = counter;
+  }
+
   @Provides
   @Singleton
   UseCases useCases(DataSource dataSource) {
@@ -35,6 +42,6 @@ final class ApplicationModule extends AbstractModule {
   @Provides
   @Singleton
   List<ServerServiceDefinition> services(UseCases useCases, ApiKeys apiKeys) {
-    return GrpcApi.services(useCases, apiKeys);
+    return GrpcApi.services(useCases, apiKeys, counter);
   }
 }

@@ -1,7 +1,5 @@
 package io.cskpi.server;
 
-import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.Message;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
@@ -19,7 +17,7 @@ import org.slf4j.MDC;
  * Gives every call a request id (the client's {@code x-request-id} when it is a plain token, else a
  * new one), sends it back in the {@code x-request-id} header, keeps it in the logging context while
  * the call runs, and logs one line per call: method, status, milliseconds and request id, with no
- * request data. Feeds the metrics when they are served.
+ * request data. Counts the calls and their latency in the metrics.
  */
 final class CallObserver implements ServerInterceptor {
 
@@ -29,7 +27,6 @@ final class CallObserver implements ServerInterceptor {
 
   private final Metrics metrics;
 
-  /** @param metrics null when no metrics are served */
   CallObserver(Metrics metrics) {
     this.metrics = metrics;
   }
@@ -49,23 +46,10 @@ final class CallObserver implements ServerInterceptor {
       }
 
       @Override
-      public void sendMessage(R message) {
-        if (metrics != null && message instanceof Message proto) {
-          FieldDescriptor field = proto.getDescriptorForType().findFieldByName("recorded_count");
-          if (field != null) {
-            metrics.recorded.labelValues(method).inc(((Number) proto.getField(field)).doubleValue());
-          }
-        }
-        super.sendMessage(message);
-      }
-
-      @Override
       public void close(Status status, Metadata trailers) {
         double seconds = (System.nanoTime() - started) / 1e9;
-        if (metrics != null) {
-          metrics.calls.labelValues(method, status.getCode().name()).inc();
-          metrics.latency.labelValues(method).observe(seconds);
-        }
+        metrics.calls.labelValues(method, status.getCode().name()).inc();
+        metrics.latency.labelValues(method).observe(seconds);
         try (var context = MDC.putCloseable("request_id", requestId)) {
           LOG.info("call method={} code={} ms={} request_id={}", method, status.getCode(),
               Math.round(seconds * 1000), requestId);

@@ -49,13 +49,13 @@ final class CskpiServer {
   }
 
   static CskpiServer start(Config config) {
-    Injector injector = Guice.createInjector(new DatabaseModule(config), new ApplicationModule());
+    Metrics metrics = new Metrics();
+    Injector injector = Guice.createInjector(new DatabaseModule(config), new ApplicationModule(metrics::stored));
     DatabaseModule.Database database = injector.getInstance(DatabaseModule.Database.class);
     List<ServerServiceDefinition> services =
         injector.getInstance(Key.get(new TypeLiteral<List<ServerServiceDefinition>>() {}));
     HealthStatusManager health = new HealthStatusManager();
-    Metrics metrics = config.metricsPort().isPresent()
-        ? Metrics.serve(database.pool(), config.metricsPort().getAsInt()) : null;
+    config.metricsPort().ifPresent(port -> metrics.serve(database.pool(), port));
     CallObserver observer = new CallObserver(metrics);
     NettyServerBuilder builder = NettyServerBuilder.forPort(config.port())
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
@@ -68,9 +68,7 @@ final class CskpiServer {
       config.tls().ifPresent(tls -> builder.useTransportSecurity(tls.certificate().toFile(), tls.privateKey().toFile()));
       server = builder.build().start();
     } catch (IOException | RuntimeException e) {
-      if (metrics != null) {
-        metrics.close();
-      }
+      metrics.close();
       database.close();
       if (e instanceof IOException io) {
         throw new UncheckedIOException("cannot listen on port " + config.port(), io);
@@ -88,7 +86,7 @@ final class CskpiServer {
 
   /** The port of the metrics endpoint; empty when none is served. */
   java.util.OptionalInt metricsPort() {
-    return metrics == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(metrics.port());
+    return metrics.port();
   }
 
   /** The cskpi services as served (health and reflection aside). */
@@ -125,9 +123,7 @@ final class CskpiServer {
       server.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    if (metrics != null) {
-      metrics.close();
-    }
+    metrics.close();
     database.close();
     LOG.info("stopped");
   }

@@ -8,6 +8,7 @@ import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.OptionalInt;
 
 /**
  * The operators' metrics, served in the Prometheus text format at /metrics on a port of their own:
@@ -21,11 +22,18 @@ final class Metrics implements AutoCloseable {
   final Histogram latency = Histogram.builder().name("cskpi_rpc_duration_seconds")
       .help("gRPC call latency by method").labelNames("method").register(registry);
   final Counter recorded = Counter.builder().name("cskpi_records_recorded_total")
-      .help("records stored by batch calls (not those already recorded), by method").labelNames("method")
+      .help("new records stored by batch calls and streamed import batches (not those already recorded, "
+          + "nor repeats answered from the request log), by method").labelNames("method")
       .register(registry);
-  private final HTTPServer http;
+  private HTTPServer http;
 
-  private Metrics(HikariDataSource pool, int port) {
+  /** Counts {@code records} new records stored by {@code method}. */
+  void stored(String method, int records) {
+    recorded.labelValues(method).inc(records);
+  }
+
+  /** Serves the metrics, with the pool's connections, on {@code port} (0: a free one). */
+  void serve(HikariDataSource pool, int port) {
     GaugeWithCallback.builder().name("cskpi_db_connections").help("database pool connections by state")
         .labelNames("state").callback(gauge -> {
           var bean = pool.getHikariPoolMXBean();
@@ -42,16 +50,15 @@ final class Metrics implements AutoCloseable {
     }
   }
 
-  static Metrics serve(HikariDataSource pool, int port) {
-    return new Metrics(pool, port);
-  }
-
-  int port() {
-    return http.getPort();
+  /** The port the metrics are served on; empty when they are not. */
+  OptionalInt port() {
+    return http == null ? OptionalInt.empty() : OptionalInt.of(http.getPort());
   }
 
   @Override
   public void close() {
-    http.close();
+    if (http != null) {
+      http.close();
+    }
   }
 }

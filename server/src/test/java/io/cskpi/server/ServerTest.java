@@ -214,7 +214,10 @@ class ServerTest {
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
   }
 
-  /** Every call has a request id (the client's, or a new one) and is counted in the metrics. */
+  /**
+   * Every call has a request id (the client's, or a new one) and is counted in the metrics; new
+   * records are counted once: not when a batch is repeated, with or without its request_id.
+   */
   @Test
   void callsCarryARequestIdAndAreCountedInThePrometheusMetrics() throws Exception {
     String tenant = "m-" + UUID.randomUUID().toString().substring(0, 8);
@@ -227,20 +230,38 @@ class ServerTest {
     assertThat(answered.get().get(CallObserver.REQUEST_ID)).isEqualTo("trace-42");
     CustomerServiceGrpc.newBlockingStub(channel).batchUpsertCustomers(BatchUpsertCustomersRequest.newBuilder()
         .setParent("tenants/" + tenant).addCustomers(Customer.newBuilder().setCustomerId("a")).build());
-    PurchaseServiceGrpc.newBlockingStub(channel).batchRecordPurchases(BatchRecordPurchasesRequest.newBuilder()
-        .setParent("tenants/" + tenant).addPurchases(purchase("p1")).addPurchases(purchase("p2")).build());
+    double before = recorded(metrics(), "BatchRecordPurchases");
+    BatchRecordPurchasesRequest batch = BatchRecordPurchasesRequest.newBuilder().setParent("tenants/" + tenant)
+        .setRequestId(UUID.randomUUID().toString()).addPurchases(purchase("p1")).addPurchases(purchase("p2")).build();
+    for (int send = 0; send < 3; send++) {
+      PurchaseServiceGrpc.newBlockingStub(channel).batchRecordPurchases(send < 2 ? batch : batch.toBuilder()
+          .clearRequestId().build());
+    }
     catchThrowableOfType(StatusRuntimeException.class, () -> TenantServiceGrpc.newBlockingStub(channel)
         .createTenant(CreateTenantRequest.newBuilder().setTenantId("Not Valid").build()));
 
+    String metrics = metrics();
+    assertThat(metrics)
+        .contains("cskpi_rpc_calls_total{code=\"INVALID_ARGUMENT\",method=\"cskpi.v1.TenantService/CreateTenant\"}")
+        .contains("cskpi_rpc_duration_seconds_bucket{method=\"cskpi.v1.TenantService/CreateTenant\",le=")
+        .contains("cskpi_db_connections{state=\"active\"}");
+    assertThat(recorded(metrics, "BatchRecordPurchases") - before).isEqualTo(2.0);
+    assertThat(recorded(metrics, "BatchUpsertCustomers")).isPositive();
+  }
+
+  private static String metrics() throws Exception {
     HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + server.metricsPort().getAsInt() + "/metrics")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.body())
-        .contains("cskpi_rpc_calls_total{code=\"INVALID_ARGUMENT\",method=\"cskpi.v1.TenantService/CreateTenant\"}")
-        .contains("cskpi_rpc_duration_seconds_bucket{method=\"cskpi.v1.TenantService/CreateTenant\",le=")
-        .contains("cskpi_records_recorded_total{method=\"cskpi.v1.PurchaseService/BatchRecordPurchases\"}")
-        .contains("cskpi_db_connections{state=\"active\"}");
+    return metrics.body();
+  }
+
+  /** The value of cskpi_records_recorded_total for {@code method}, 0 before its first count. */
+  private static double recorded(String metrics, String method) {
+    String line = "cskpi_records_recorded_total{method=\"" + method + "\"} ";
+    return metrics.lines().filter(l -> l.startsWith(line)).mapToDouble(l -> Double.parseDouble(l.substring(line.length())))
+        .findFirst().orElse(0);
   }
 
   private static Purchase purchase(String order) {

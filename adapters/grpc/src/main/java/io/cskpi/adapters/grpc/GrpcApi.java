@@ -14,9 +14,9 @@ public final class GrpcApi {
   private GrpcApi() {}
 
   /** Every service, each behind the API-key check ({@link Authentication}). */
-  public static List<ServerServiceDefinition> services(UseCases useCases, ApiKeys keys) {
+  public static List<ServerServiceDefinition> services(UseCases useCases, ApiKeys keys, RecordCounter counter) {
     Authentication authentication = new Authentication(keys);
-    Replay replay = new Replay(useCases.requests().runOnce());
+    Replay replay = new Replay(useCases.requests().runOnce(), counter);
     var customers = new CustomerGrpcService(useCases.upsertCustomers(), useCases.recordLifecycleEvents(),
         useCases.getCustomer(), useCases.listCustomers(), replay);
     var purchases = new PurchaseGrpcService(useCases.recordPurchases(), useCases.listPurchases(), replay);
@@ -32,7 +32,7 @@ public final class GrpcApi {
         new ClvModelGrpcService(useCases.predictiveClv()),
         health, feedback,
         new ImportGrpcService(useCases.requests().runImportBatch(), customers, purchases, surveys, expenses,
-            feedback, health))
+            feedback, health, counter))
         .map(service -> ServerInterceptors.intercept(service, authentication))
         .toList();
   }

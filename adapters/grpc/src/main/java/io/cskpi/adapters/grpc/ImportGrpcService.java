@@ -29,11 +29,13 @@ public final class ImportGrpcService extends ImportServiceGrpc.ImportServiceImpl
   private final RetentionExpenseGrpcService expenses;
   private final FeedbackGrpcService feedback;
   private final HealthGrpcService health;
+  private final RecordCounter counter;
 
   ImportGrpcService(RunImportBatch runImportBatch, CustomerGrpcService customers, PurchaseGrpcService purchases,
       SurveyGrpcService surveys, RetentionExpenseGrpcService expenses, FeedbackGrpcService feedback,
-      HealthGrpcService health) {
+      HealthGrpcService health, RecordCounter counter) {
     this.runImportBatch = runImportBatch;
+    this.counter = counter;
     this.customers = customers;
     this.purchases = purchases;
     this.surveys = surveys;
@@ -83,7 +85,9 @@ public final class ImportGrpcService extends ImportServiceGrpc.ImportServiceImpl
     TenantId tenant = ResourceNames.tenant("parent", batch.getParent());
     byte[] ack = runImportBatch.run(tenant, batch.getImportId(), batch.getSequence(), Replay.hash(batch), () -> {
       try {
-        return run(batch).setSequence(batch.getSequence()).build().toByteArray();
+        ImportRecordsResponse done = run(batch).setSequence(batch.getSequence()).build();
+        counter.stored("ImportRecords", done.getRecordedCount());
+        return done.toByteArray();
       } catch (CskpiException e) {
         throw e.under("batch[" + batch.getSequence() + "]");
       }

@@ -24,9 +24,11 @@ import java.util.function.Supplier;
 final class Replay {
 
   private final RunOnce runOnce;
+  private final RecordCounter counter;
 
-  Replay(RunOnce runOnce) {
+  Replay(RunOnce runOnce, RecordCounter counter) {
     this.runOnce = runOnce;
+    this.counter = counter;
   }
 
   /** {@code work}'s response to {@code request} (with fields parent and request_id), run once per request id. */
@@ -34,15 +36,27 @@ final class Replay {
     Descriptor type = request.getDescriptorForType();
     FieldDescriptor idField = type.findFieldByName("request_id");
     String id = (String) request.getField(idField);
+    String method = type.getName().replaceFirst("Request$", "");
+    Supplier<R> counted = () -> {
+      R response = work.get();
+      counter.stored(method, newRecords(response));
+      return response;
+    };
     if (id.isEmpty()) {
-      return work.get();
+      return counted.get();
     }
     String requestId = Identifiers.requestId("request_id", id);
     var tenant = ResourceNames.tenant("parent", (String) request.getField(type.findFieldByName("parent")));
-    String method = type.getName().replaceFirst("Request$", "");
     byte[] response = runOnce.run(new RequestLog.Key(tenant, method, requestId, 0),
-        hash(request.toBuilder().clearField(idField).build()), "request_id", () -> work.get().toByteArray());
+        hash(request.toBuilder().clearField(idField).build()), "request_id", () -> counted.get().toByteArray());
     return parse(responses, response);
+  }
+
+  /** The new records a Batch response reports: recorded_count, or created_count for customers. */
+  private static int newRecords(Message response) {
+    Descriptor type = response.getDescriptorForType();
+    FieldDescriptor field = type.findFieldByName("recorded_count");
+    return (Integer) response.getField(field != null ? field : type.findFieldByName("created_count"));
   }
 
   /** SHA-256 of the message's deterministic serialization. */

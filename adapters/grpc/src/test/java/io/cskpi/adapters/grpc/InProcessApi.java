@@ -54,7 +54,7 @@ final class InProcessApi implements AutoCloseable {
     UseCases useCases = UseCases.on(InMemoryStore.ports(), ANALYZER, Clock.systemUTC());
     String name = InProcessServerBuilder.generateName();
     InProcessServerBuilder builder = InProcessServerBuilder.forName(name).directExecutor();
-    GrpcApi.services(useCases, keys).forEach(builder::addService);
+    GrpcApi.services(useCases, keys, RecordCounter.NONE).forEach(builder::addService);
     server = builder
         .build();
     try {
