@@ -3,14 +3,15 @@ package io.cskpi.adapters.grpc;
 import io.cskpi.application.UseCases;
 import io.grpc.BindableService;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** The cskpi.v1 services on the use cases. */
+/** The cskpi.v1 services on the use cases, each parsing its own requests ({@link RequestParsing}). */
 public final class GrpcApi {
 
   private GrpcApi() {}
 
   public static List<BindableService> services(UseCases useCases) {
-    return List.of(
+    return Stream.<BindableService>of(
         new TenantGrpcService(useCases.createTenant(), useCases.getTenant(), useCases.updateTenant()),
         new CustomerGrpcService(useCases.upsertCustomers(), useCases.recordLifecycleEvents(),
             useCases.getCustomer(), useCases.listCustomers()),
@@ -21,6 +22,7 @@ public final class GrpcApi {
         new KpiGrpcService(useCases),
         new ClvModelGrpcService(useCases.predictiveClv()),
         new HealthGrpcService(useCases.health()),
-        new FeedbackGrpcService(useCases.feedback()));
+        new FeedbackGrpcService(useCases.feedback()))
+        .map(RequestParsing::parsedHere).toList();
   }
 }
