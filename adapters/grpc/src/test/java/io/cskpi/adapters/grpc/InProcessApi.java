@@ -33,7 +33,7 @@ final class InProcessApi implements AutoCloseable {
   final HealthServiceGrpc.HealthServiceBlockingStub health;
   final FeedbackServiceGrpc.FeedbackServiceBlockingStub feedback;
   private final Server server;
-  private final ManagedChannel channel;
+  final ManagedChannel channel;
 
   /** The real comment analyzer, loaded once for all tests. */
   private static final LuceneCommentAnalyzer ANALYZER = new LuceneCommentAnalyzer();
