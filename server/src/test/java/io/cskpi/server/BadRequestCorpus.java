@@ -315,7 +315,16 @@ final class BadRequestCorpus {
           .periods()
           .invalid("period_count", -1)
           .invalid("period_count", 37)
-          .invalid("period_count", Integer.MAX_VALUE);
+          .invalid("period_count", Integer.MAX_VALUE)
+          .expect("36 years from 9998", ProtoPaths.set(ProtoPaths.set(valid, "period",
+              calendar(CalendarUnit.CALENDAR_UNIT_YEAR, "9998-01-01")), "period_count", 36), INVALID_ARGUMENT, "period_count")
+          .expect("36 days from 1900-01-01 in Pacific/Kiritimati", ProtoPaths.set(ProtoPaths.set(ProtoPaths.set(valid,
+              "period", calendar(CalendarUnit.CALENDAR_UNIT_DAY, "1900-01-01")), "period.calendar.time_zone",
+              "Pacific/Kiritimati"), "period_count", 36), OK, null)
+          .expect("all the time a timestamp holds", ProtoPaths.set(valid, "period", interval("0001-01-01T00:00:00Z",
+              "9999-12-31T23:59:59.999999999Z")), INVALID_ARGUMENT, "period.interval.start_time")
+          .expect("all the time a period may cover", ProtoPaths.set(valid, "period", interval("1900-01-01T00:00:00Z",
+              "9999-12-31T23:59:59.999999999Z")), OK, null);
       if (valid.getDescriptorForType().findFieldByName("segment") != null) {
         method.segments();
       }
@@ -580,9 +589,8 @@ final class BadRequestCorpus {
 
     /** Periods that are no period. */
     Method periods() {
-      return invalid("period", Period.newBuilder().setInterval(Interval.newBuilder()
-              .setStartTime(ts("2025-02-01T00:00:00Z")).setEndTime(ts("2025-01-01T00:00:00Z"))).build(),
-              "period.interval.end_time")
+      return invalid("period", interval("2025-02-01T00:00:00Z", "2025-01-01T00:00:00Z"), "period.interval.end_time")
+          .invalid("period", interval("2025-01-01T00:00:00Z", "2025-01-01T00:00:00Z"), "period.interval.end_time")
           .invalid("period", Period.newBuilder().setInterval(Interval.newBuilder()
               .setStartTime(Timestamp.newBuilder().setSeconds(Long.MIN_VALUE))
               .setEndTime(ts("2025-01-01T00:00:00Z"))).build(), "period.interval.start_time")
@@ -643,6 +651,10 @@ final class BadRequestCorpus {
 
   static Period calendar(CalendarUnit unit, String date) {
     return Period.newBuilder().setCalendar(CalendarPeriod.newBuilder().setUnit(unit).setDate(date(date))).build();
+  }
+
+  static Period interval(String start, String end) {
+    return Period.newBuilder().setInterval(Interval.newBuilder().setStartTime(ts(start)).setEndTime(ts(end))).build();
   }
 
   static Money usd(String amount) {

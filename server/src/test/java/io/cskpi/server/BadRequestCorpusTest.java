@@ -50,6 +50,7 @@ import io.cskpi.proto.v1.ListCommentsRequest;
 import io.cskpi.proto.v1.ListCustomerHealthRequest;
 import io.cskpi.proto.v1.ListCustomersRequest;
 import io.cskpi.proto.v1.ListPurchasesRequest;
+import io.cskpi.proto.v1.ListPurchasesResponse;
 import io.cskpi.proto.v1.ListSurveysRequest;
 import io.cskpi.proto.v1.PurchaseServiceGrpc;
 import io.cskpi.proto.v1.RetentionExpense;
@@ -283,6 +284,19 @@ class BadRequestCorpusTest {
         .setResponseTime(ts("2025-01-20T00:00:00Z")).setScore(score).setComment(comment).build();
   }
 
+  /** Every purchase of the tenant, page after page (the CDNOW sample alone has more than a page). */
+  private ListPurchasesResponse allPurchases() {
+    ListPurchasesResponse.Builder all = ListPurchasesResponse.newBuilder();
+    String token = "";
+    do {
+      ListPurchasesResponse page = PurchaseServiceGrpc.newBlockingStub(channel).listPurchases(ListPurchasesRequest
+          .newBuilder().setParent(T).setPageSize(1000).setPageToken(token).build());
+      all.addAllPurchases(page.getPurchasesList());
+      token = page.getNextPageToken();
+    } while (!token.isEmpty());
+    return all.build();
+  }
+
   /** The KPI report of three months and every read that would show a stray write. */
   private List<Message> reads() {
     var year = calendar(CalendarUnit.CALENDAR_UNIT_YEAR, "2025-01-01");
@@ -304,8 +318,7 @@ class BadRequestCorpusTest {
             .setPageSize(1000).build()),
         CustomerServiceGrpc.newBlockingStub(channel).getCustomer(GetCustomerRequest.newBuilder()
             .setName(T + "/customers/a").build()),
-        PurchaseServiceGrpc.newBlockingStub(channel).listPurchases(ListPurchasesRequest.newBuilder().setParent(T)
-            .setPageSize(1000).build()),
+        allPurchases(),
         SurveyServiceGrpc.newBlockingStub(channel).listSurveys(ListSurveysRequest.newBuilder().setParent(T).build()),
         ClvModelServiceGrpc.newBlockingStub(channel).listClvModels(ListClvModelsRequest.newBuilder().setParent(T)
             .build()));
