@@ -8,7 +8,6 @@ import com.google.protobuf.WireFormat;
 import io.cskpi.domain.errors.CskpiException;
 import io.grpc.BindableService;
 import io.grpc.ForwardingServerCall;
-import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
