@@ -18,6 +18,9 @@ public record RetentionExpense(String expenseId, Money amount, String category, 
     if (amount == null) {
       throw CskpiException.invalid("amount", "is required");
     }
+    if (amount.isNegative()) {
+      throw CskpiException.invalid("amount.amount", "must not be negative: an expense is money spent");
+    }
     if (category == null || category.isBlank()) {
       throw CskpiException.invalid("category", "is required, such as \"support\" or \"tools\"");
     }

@@ -10,6 +10,9 @@ import io.cskpi.proto.v1.CustomerServiceGrpc;
 import io.cskpi.proto.v1.Money;
 import io.cskpi.proto.v1.Purchase;
 import io.cskpi.proto.v1.TenantServiceGrpc;
+import io.grpc.Channel;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -31,10 +34,18 @@ final class Clients {
 
   /** A plaintext channel to the server on {@code port} of this machine that sends {@code key} on every call. */
   static ManagedChannel channel(int port, String key) {
+    return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().intercept(bearer(key)).build();
+  }
+
+  /** {@code channel}, sending {@code key} on every call. */
+  static Channel withKey(Channel channel, String key) {
+    return ClientInterceptors.intercept(channel, bearer(key));
+  }
+
+  private static ClientInterceptor bearer(String key) {
     Metadata headers = new Metadata();
     headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + key);
-    return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
-        .intercept(MetadataUtils.newAttachHeadersInterceptor(headers)).build();
+    return MetadataUtils.newAttachHeadersInterceptor(headers);
   }
 
   /** A channel with a new administrator key of the in-process {@code server}. */

@@ -8,7 +8,7 @@ import io.grpc.ServerServiceDefinition;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The cskpi.v1 services on the use cases. */
+/** The cskpi.v1 services on the use cases, each parsing its own requests ({@link RequestParsing}). */
 public final class GrpcApi {
 
   private GrpcApi() {}
@@ -33,6 +33,7 @@ public final class GrpcApi {
         health, feedback,
         new ImportGrpcService(useCases.requests().runImportBatch(), customers, purchases, surveys, expenses,
             feedback, health, counter))
+        .map(RequestParsing::parsedHere)
         .map(service -> ServerInterceptors.intercept(service, authentication))
         .toList();
   }

@@ -43,7 +43,9 @@ public final class TenantGrpcService extends TenantServiceGrpc.TenantServiceImpl
   public void updateTenant(UpdateTenantRequest request, StreamObserver<Tenant> observer) {
     Rpc.unary(observer, "tenant.name", () -> {
       TenantId id = ResourceNames.tenant("tenant.name", request.getTenant().getName());
-      return TenantProtoMapper.toProto(updateTenant.update(id, TenantProtoMapper.changes(request)));
+      var changes = TenantProtoMapper.changes(request);
+      // The updated tenant's violations are named relative to it (display_name): put them under tenant.
+      return TenantProtoMapper.toProto(Fields.under("tenant", () -> updateTenant.update(id, changes)));
     });
   }
 }

@@ -15,7 +15,9 @@ import io.cskpi.proto.v1.SurveyServiceGrpc;
 import io.cskpi.proto.v1.TenantServiceGrpc;
 import io.cskpi.application.ApiKeys;
 import io.cskpi.application.fakes.InMemoryApiKeyRepository;
+import io.grpc.Channel;
 import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
@@ -44,7 +46,9 @@ final class InProcessApi implements AutoCloseable {
   final FeedbackServiceGrpc.FeedbackServiceBlockingStub feedback;
   final ImportServiceGrpc.ImportServiceStub imports;
   private final ApiKeys keys = new ApiKeys(new InMemoryApiKeyRepository(), Clock.systemUTC());
-  private final ManagedChannel channel;
+  /** The channel, sending the administrator key on every call. */
+  final Channel channel;
+  private final ManagedChannel managed;
   private final Server server;
 
   /** The real comment analyzer, loaded once for all tests. */
@@ -62,18 +66,19 @@ final class InProcessApi implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+    managed = InProcessChannelBuilder.forName(name).directExecutor().build();
     ClientInterceptor admin = bearer(keys.issue(Optional.empty(), "tests").key());
-    tenants = TenantServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
-    customers = CustomerServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
-    purchases = PurchaseServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
-    surveys = SurveyServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
-    expenses = RetentionExpenseServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
-    kpis = KpiServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
-    clvModels = ClvModelServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
-    health = HealthServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
-    feedback = FeedbackServiceGrpc.newBlockingStub(channel).withInterceptors(admin);
-    imports = ImportServiceGrpc.newStub(channel).withInterceptors(admin);
+    channel = ClientInterceptors.intercept(managed, admin);
+    tenants = TenantServiceGrpc.newBlockingStub(channel);
+    customers = CustomerServiceGrpc.newBlockingStub(channel);
+    purchases = PurchaseServiceGrpc.newBlockingStub(channel);
+    surveys = SurveyServiceGrpc.newBlockingStub(channel);
+    expenses = RetentionExpenseServiceGrpc.newBlockingStub(channel);
+    kpis = KpiServiceGrpc.newBlockingStub(channel);
+    clvModels = ClvModelServiceGrpc.newBlockingStub(channel);
+    health = HealthServiceGrpc.newBlockingStub(channel);
+    feedback = FeedbackServiceGrpc.newBlockingStub(channel);
+    imports = ImportServiceGrpc.newStub(channel);
   }
 
   /** Sends {@code key} as "authorization: Bearer" metadata. */
@@ -85,7 +90,7 @@ final class InProcessApi implements AutoCloseable {
 
   @Override
   public void close() {
-    channel.shutdownNow();
+    managed.shutdownNow();
     server.shutdownNow();
   }
 }
