@@ -94,6 +94,9 @@ final class RequestParsing {
 
       @Override
       public void onMessage(byte[] bytes) {
+        if (refused) {
+          return; // a stream's later messages, after one was refused and the call closed
+        }
         Q request;
         try {
           request = method.parseRequest(new ByteArrayInputStream(bytes));
