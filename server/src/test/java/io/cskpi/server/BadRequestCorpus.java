@@ -467,7 +467,7 @@ final class BadRequestCorpus {
         .segments()
         .invalid("theme_count", -1)
         .invalid("theme_count", Integer.MAX_VALUE)
-        .status("survey_id", HUGE, NOT_FOUND)
+        .invalid("survey_id", HUGE)
         .status("survey_id", SQL_QUOTE, NOT_FOUND);
     on(FeedbackServiceGrpc.getListCommentsMethod(), ListCommentsRequest.newBuilder().setParent(T).build(), "parent")
         .pages()
@@ -480,6 +480,7 @@ final class BadRequestCorpus {
         .accepted("text_query", SQL_OR)
         .accepted("theme", SQL_QUOTE)
         .accepted("customer_id", SQL_OR)
+        .invalid("customer_id", HUGE)
         .invalid("language", SQL_QUOTE)
         .notUtf8("text_query");
   }

@@ -11,6 +11,7 @@ import io.cskpi.proto.v1.ComputeFeedbackSummaryResponse;
 import io.cskpi.proto.v1.FeedbackServiceGrpc;
 import io.cskpi.proto.v1.ListCommentsRequest;
 import io.cskpi.proto.v1.ListCommentsResponse;
+import io.cskpi.domain.Identifiers;
 import io.grpc.stub.StreamObserver;
 import java.util.Optional;
 
@@ -48,7 +49,8 @@ public final class FeedbackGrpcService extends FeedbackServiceGrpc.FeedbackServi
       TenantId tenant = ResourceNames.tenant("tenant", request.getTenant());
       var result = useCases.computeFeedbackSummary().compute(tenant,
           KpiProtoMapper.period(request.hasPeriod(), request.getPeriod()), KpiProtoMapper.segment(request.getSegmentList()),
-          optional(request.getSurveyId()), request.getThemeCount());
+          request.getSurveyId().isEmpty() ? Optional.empty()
+              : Optional.of(Identifiers.recordId("survey_id", request.getSurveyId())), request.getThemeCount());
       return FeedbackProtoMapper.toProto(result);
     });
   }
@@ -62,7 +64,8 @@ public final class FeedbackGrpcService extends FeedbackServiceGrpc.FeedbackServi
           optional(request.getTheme()), FeedbackProtoMapper.sentiment(request.getSentiment()),
           request.hasMinScore() ? Optional.of(request.getMinScore()) : Optional.empty(),
           request.hasMaxScore() ? Optional.of(request.getMaxScore()) : Optional.empty(),
-          optional(request.getCustomerId()), optional(request.getLanguage()), optional(request.getTextQuery()),
+          request.getCustomerId().isEmpty() ? Optional.empty()
+              : Optional.of(Identifiers.recordId("customer_id", request.getCustomerId())), optional(request.getLanguage()), optional(request.getTextQuery()),
           KpiProtoMapper.segment(request.getSegmentList()));
       var page = useCases.listComments().list(query, PageRequest.of(request.getPageSize(), request.getPageToken()));
       return ListCommentsResponse.newBuilder()
