@@ -34,8 +34,8 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
   /** Running requests once: AIP-155 request ids and the batches of streamed imports. */
   public record RequestUseCases(RunOnce runOnce, RunImportBatch runImportBatch) {
 
-    static RequestUseCases on(RequestLog log) {
-      RunOnce once = new RunOnce(log);
+    static RequestUseCases on(RequestLog log, Clock clock) {
+      RunOnce once = new RunOnce(log, clock);
       return new RequestUseCases(once, new RunImportBatch(log, once));
     }
   }
@@ -97,6 +97,6 @@ public record UseCases(CreateTenant createTenant, GetTenant getTenant, UpdateTen
         new FeedbackUseCases(new RecordFeedback(ports.feedback(), customers, lookup, analyzer),
             new ComputeFeedbackSummary(ports.feedback(), ports.surveys(), customers, lookup),
             new ListComments(ports.feedback(), customers, lookup)),
-        RequestUseCases.on(ports.requestLog()));
+        RequestUseCases.on(ports.requestLog(), clock));
   }
 }

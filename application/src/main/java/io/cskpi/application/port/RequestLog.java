@@ -1,11 +1,13 @@
 package io.cskpi.application.port;
 
 import io.cskpi.domain.TenantId;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The results of requests that must run once (AIP-155 request ids, batches of a streamed import):
- * what a request was (a hash) and what it answered, by key.
+ * The requests that must run once (AIP-155 request ids, batches of a streamed import), by key: what
+ * a request was (a hash), when it was claimed and, once it ran, what it answered. A key is claimed
+ * before the request runs, so that of two concurrent requests under one key only one runs.
  */
 public interface RequestLog {
 
@@ -15,17 +17,30 @@ public interface RequestLog {
    */
   record Key(TenantId tenant, String method, String requestId, long sequence) {}
 
-  /** A request's hash and the response it got. */
-  record Entry(byte[] requestHash, byte[] response) {}
+  /** A request's hash, when it was claimed, and its response: null while it runs. */
+  record Entry(byte[] requestHash, Instant claimTime, byte[] response) {
 
-  Optional<Entry> find(Key key);
+    public boolean done() {
+      return response != null;
+    }
+  }
 
   /**
-   * Keeps {@code entry} unless the key already has one, and returns the one kept: the first of
-   * two concurrent saves wins and both callers get it.
+   * Claims {@code key} for the request hashed {@code requestHash} at {@code now}: empty when the
+   * caller now holds it (and must {@link #complete} or {@link #release} it), else the entry there.
+   * A concurrent claim of the same key waits for this one to be stored, then finds it.
    */
-  Entry save(Key key, Entry entry);
+  Optional<Entry> claim(Key key, byte[] requestHash, Instant now);
 
-  /** The highest sequence saved for {@code requestId} of {@code method}; 0 when there is none. */
+  /** Takes over a claim made at {@code claimTime} and never completed: true when the caller now holds it. */
+  boolean takeOver(Key key, Instant claimTime, Instant now);
+
+  /** Stores the response of the held claim {@code key}. */
+  void complete(Key key, byte[] response);
+
+  /** Gives up the held claim {@code key} (its request failed): the key is free again. */
+  void release(Key key);
+
+  /** The highest completed sequence of {@code requestId} of {@code method}; 0 when there is none. */
   long lastSequence(TenantId tenant, String method, String requestId);
 }
