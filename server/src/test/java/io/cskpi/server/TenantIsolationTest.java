@@ -16,6 +16,11 @@ import io.cskpi.proto.v1.Customer;
 import io.cskpi.proto.v1.CustomerServiceGrpc;
 import io.cskpi.proto.v1.SurveyServiceGrpc;
 import io.cskpi.proto.v1.TenantServiceGrpc;
+import io.cskpi.proto.v1.CustomerRecords;
+import io.cskpi.proto.v1.GetCustomerRequest;
+import io.cskpi.proto.v1.ImportRecordsRequest;
+import io.cskpi.proto.v1.ImportRecordsResponse;
+import io.cskpi.proto.v1.ImportServiceGrpc;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
@@ -26,10 +31,13 @@ import io.grpc.protobuf.ProtoMethodDescriptorSupplier;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.MetadataUtils;
+import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import io.grpc.CallOptions;
 import io.grpc.ClientInterceptors;
@@ -187,6 +195,49 @@ class TenantIsolationTest {
     }
     StatusRuntimeException refused = call(get, request, "wrong");
     assertThat(refused.getStatus().getDescription()).doesNotContain("wrong");
+  }
+
+  /** A key revoked while its import stream is open stops that stream at its next batch. */
+  @Test
+  void aRevokedKeyStopsItsOpenImportStream() throws Exception {
+    String key = keys.issue(Optional.of(new TenantId(owner)), "importer").key();
+    BlockingQueue<Object> answers = new LinkedBlockingQueue<>();
+    StreamObserver<ImportRecordsRequest> batches = ImportServiceGrpc.newStub(ClientInterceptors.intercept(channel,
+        bearer(key))).importRecords(new StreamObserver<>() {
+          @Override
+          public void onNext(ImportRecordsResponse ack) {
+            answers.add(ack);
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            answers.add(t);
+          }
+
+          @Override
+          public void onCompleted() {
+            answers.add("completed");
+          }
+        });
+    batches.onNext(batch(1, "revoked-1"));
+    assertThat(answers.poll(30, TimeUnit.SECONDS)).isInstanceOf(ImportRecordsResponse.class);
+
+    keys.revoke(key.split("_")[1]);
+    batches.onNext(batch(2, "revoked-2"));
+
+    assertThat(answers.poll(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(StatusRuntimeException.class,
+        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+    batches.onCompleted();
+    StatusRuntimeException notStored = call(methods().get("cskpi.v1.CustomerService/GetCustomer"),
+        request(methods().get("cskpi.v1.CustomerService/GetCustomer"), owner).toBuilder()
+            .setField(GetCustomerRequest.getDescriptor().findFieldByName("name"), "tenants/" + owner + "/customers/revoked-2")
+            .build(), ownerKey);
+    assertThat(notStored.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+  }
+
+  private ImportRecordsRequest batch(long sequence, String customer) {
+    return ImportRecordsRequest.newBuilder().setParent("tenants/" + owner).setImportId("revoked").setSequence(sequence)
+        .setCustomers(CustomerRecords.newBuilder().addCustomers(Customer.newBuilder().setCustomerId(customer))).build();
   }
 
   @Test

@@ -5,12 +5,14 @@ import io.cskpi.application.port.ApiKeyRepository.StoredKey;
 import io.cskpi.domain.errors.CskpiException;
 import io.grpc.Context;
 import io.grpc.Contexts;
+import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.StatusRuntimeException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Requires {@code authorization: Bearer <API key>} metadata on every call of the cskpi services and
@@ -33,17 +35,48 @@ final class Authentication implements ServerInterceptor {
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
       ServerCallHandler<Q, R> next) {
-    StoredKey key;
+    String authorization = headers.get(AUTHORIZATION);
+    Optional<StoredKey> key = authenticated(authorization, call);
+    if (key.isEmpty()) {
+      return new ServerCall.Listener<>() {};
+    }
+    ServerCall.Listener<Q> listener =
+        Contexts.interceptCall(Context.current().withValue(Caller.KEY, key.get()), call, headers, next);
+    if (call.getMethodDescriptor().getType().clientSendsOneMessage()) {
+      return listener;
+    }
+    // a stream may outlive its key: each message is let through only while the key is valid
+    return new SimpleForwardingServerCallListener<>(listener) {
+      private boolean refused;
+
+      @Override
+      public void onMessage(Q message) {
+        refused = refused || authenticated(authorization, call).isEmpty();
+        if (!refused) {
+          super.onMessage(message);
+        }
+      }
+
+      @Override
+      public void onHalfClose() {
+        if (!refused) {
+          super.onHalfClose();
+        }
+      }
+    };
+  }
+
+  /** The valid key of {@code authorization}; empty when there is none, {@code call} then closed. */
+  private Optional<StoredKey> authenticated(String authorization, ServerCall<?, ?> call) {
     try {
-      String token = bearerToken(headers.get(AUTHORIZATION));
-      key = Rpc.inCallScope(() -> keys.authenticate(token));
+      String token = bearerToken(authorization);
+      return Optional.of(Rpc.inCallScope(() -> keys.authenticate(token)));
     } catch (RuntimeException e) {
       StatusRuntimeException status = Context.current().isCancelled()
           ? Contexts.statusFromCancelled(Context.current()).asRuntimeException() : GrpcErrors.toStatus(e);
       call.close(status.getStatus(), status.getTrailers() == null ? new Metadata() : status.getTrailers());
-      return new ServerCall.Listener<>() {};
+      return Optional.empty();
     }
-    return Contexts.interceptCall(Context.current().withValue(Caller.KEY, key), call, headers, next);
   }
 
   private static String bearerToken(String authorization) {
