@@ -5,16 +5,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Asks the database every second whether it answers, and reports each change: the health service
  * says NOT_SERVING while it does not, SERVING again when it does. The pool reconnects by itself,
- * so nothing else is needed for the service to come back. A check waits for a connection at most
- * the pool's timeout ({@code --db-timeout-ms}), so a database that goes away is seen within that
- * and a second.
+ * so nothing else is needed for the service to come back. The check has a connection of its own
+ * (a busy pool is no reason to leave the load balancer) and gives up after two seconds, so a
+ * database that goes away is seen within three.
  */
 final class DatabaseHealth implements AutoCloseable {
 
@@ -27,10 +27,13 @@ final class DatabaseHealth implements AutoCloseable {
   });
   private boolean answering = true;
 
-  /** Starts checking {@code database}, telling {@code report} each change (true: it answers). */
-  DatabaseHealth(DataSource database, Consumer<Boolean> report) {
+  private final MySqlDatabase.Probe probe;
+
+  /** Starts checking the database of {@code pool}, telling {@code report} each change (true: it answers). */
+  DatabaseHealth(HikariDataSource pool, Consumer<Boolean> report) {
+    probe = new MySqlDatabase.Probe(pool);
     timer.scheduleWithFixedDelay(() -> {
-      boolean answers = MySqlDatabase.answers(database);
+      boolean answers = probe.answers();
       if (answers != answering) {
         answering = answers;
         if (answers) {
@@ -51,5 +54,6 @@ final class DatabaseHealth implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    probe.close();
   }
 }

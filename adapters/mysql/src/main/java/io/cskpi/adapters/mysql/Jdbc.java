@@ -101,6 +101,11 @@ final class Jdbc {
    */
   static RuntimeException translate(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (e instanceof SQLTransientConnectionException && e.getCause() == null) {
+      // the pool timed out with every connection in use: the database answers, the service is busy
+      return new CskpiException(CskpiException.Kind.UNAVAILABLE, "DATABASE_BUSY",
+          "every database connection is in use; retry later");
+    }
     if (e instanceof SQLTransientConnectionException || state.startsWith("08") || state.startsWith("70")
         || e.getErrorCode() == TOO_MANY_CONNECTIONS || e.getErrorCode() == LOCK_WAIT_TIMEOUT) {
       return new CskpiException(CskpiException.Kind.UNAVAILABLE, "DATABASE_UNAVAILABLE",

@@ -7,10 +7,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.cskpi.domain.TenantId;
 import io.cskpi.domain.errors.CskpiException;
 import java.net.ServerSocket;
+import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
-/** A database that cannot be reached, or kills a statement, is UNAVAILABLE (retryable). */
+/** A database that cannot be reached, kills a statement or has no free connection is UNAVAILABLE (retryable). */
 class UnreachableDatabaseTest {
 
   @Test
@@ -29,6 +30,23 @@ class UnreachableDatabaseTest {
             assertThat(e.reason()).isEqualTo("DATABASE_UNAVAILABLE");
           });
       assertThat(System.nanoTime() - started).isLessThan(5_000_000_000L);
+    }
+  }
+
+  /** A pool whose connections are all in use is DATABASE_BUSY, and the probe still finds the database. */
+  @Test
+  void aBusyPoolIsBusyNotUnreachable() throws Exception {
+    try (HikariDataSource pool = MySqlDatabase.pool(TestDatabase.jdbcUrl(), TestDatabase.user(),
+            TestDatabase.password(), 1, 500);
+        Connection held = pool.getConnection();
+        MySqlDatabase.Probe probe = new MySqlDatabase.Probe(pool)) {
+
+      assertThatThrownBy(() -> new MySqlTenantRepository(pool).find(new TenantId("acme")))
+          .isInstanceOfSatisfying(CskpiException.class, e -> {
+            assertThat(e.kind()).isEqualTo(CskpiException.Kind.UNAVAILABLE);
+            assertThat(e.reason()).isEqualTo("DATABASE_BUSY");
+          });
+      assertThat(probe.answers()).isTrue();
     }
   }
 
