@@ -1,6 +1,7 @@
 package io.cskpi.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Descriptors;
@@ -18,6 +19,7 @@ import io.cskpi.proto.v1.SurveyServiceGrpc;
 import io.cskpi.proto.v1.TenantServiceGrpc;
 import io.cskpi.proto.v1.CustomerRecords;
 import io.cskpi.proto.v1.GetCustomerRequest;
+import io.cskpi.proto.v1.GetTenantRequest;
 import io.cskpi.proto.v1.ImportRecordsRequest;
 import io.cskpi.proto.v1.ImportRecordsResponse;
 import io.cskpi.proto.v1.ImportServiceGrpc;
@@ -189,10 +191,17 @@ class TenantIsolationTest {
     String revoked = keys.issue(Optional.of(new TenantId(owner)), "old").key();
     keys.revoke(revoked.split("_")[1]);
 
-    for (String key : new String[] {null, "", "not-a-key", ownerKey + "x", revoked}) {
+    for (String key : new String[] {null, "", " ", "not-a-key", ownerKey + "x", revoked}) {
       assertThat(call(get, request, key).getStatus().getCode()).as(String.valueOf(key))
           .isEqualTo(Status.Code.UNAUTHENTICATED);
     }
+    Metadata twoKeys = new Metadata();
+    twoKeys.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + ownerKey);
+    twoKeys.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + otherKey);
+    StatusRuntimeException ambiguous = catchThrowableOfType(StatusRuntimeException.class, () -> TenantServiceGrpc
+        .newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(twoKeys))
+        .getTenant(GetTenantRequest.newBuilder().setName("tenants/" + owner).build()));
+    assertThat(ambiguous.getStatus().getCode()).as("two keys in one call").isEqualTo(Status.Code.UNAUTHENTICATED);
     StatusRuntimeException refused = call(get, request, "wrong");
     assertThat(refused.getStatus().getDescription()).doesNotContain("wrong");
   }

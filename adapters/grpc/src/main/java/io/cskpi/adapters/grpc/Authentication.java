@@ -11,6 +11,8 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.StatusRuntimeException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -35,7 +37,11 @@ final class Authentication implements ServerInterceptor {
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
       ServerCallHandler<Q, R> next) {
-    String authorization = headers.get(AUTHORIZATION);
+    Iterable<String> given = headers.getAll(AUTHORIZATION);
+    List<String> values = new ArrayList<>();
+    (given == null ? List.<String>of() : given).forEach(values::add);
+    // two keys in one call are refused rather than one of them picked
+    String authorization = values.size() == 1 ? values.get(0) : null;
     Optional<StoredKey> key = authenticated(authorization, call);
     if (key.isEmpty()) {
       return new ServerCall.Listener<>() {};
@@ -80,10 +86,12 @@ final class Authentication implements ServerInterceptor {
   }
 
   private static String bearerToken(String authorization) {
-    if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+    String token = authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER) ? ""
+        : authorization.substring(BEARER.length()).strip();
+    if (token.isEmpty()) {
       throw new CskpiException(CskpiException.Kind.UNAUTHENTICATED, "API_KEY_REQUIRED",
-          "send an API key as \"authorization: Bearer <key>\" metadata");
+          "send one API key as \"authorization: Bearer <key>\" metadata");
     }
-    return authorization.substring(BEARER.length()).strip();
+    return token;
   }
 }
