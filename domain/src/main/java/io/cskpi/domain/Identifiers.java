@@ -37,8 +37,9 @@ public final class Identifiers {
   }
 
   /**
-   * 1-128 characters (code points), no control characters, no "/", no white space at either
-   * end (the store compares text ignoring trailing spaces, so "a " would be "a").
+   * 1-128 characters (code points), no control characters, no invisible format characters (a
+   * zero-width space or a right-to-left override would make two ids look alike), no "/", no white
+   * space at either end (the store compares text ignoring trailing spaces, so "a " would be "a").
    */
   public static String recordId(String field, String value) {
     if (value == null || value.isBlank()) {
@@ -51,9 +52,9 @@ public final class Identifiers {
     if (value.indexOf('/') >= 0) {
       throw CskpiException.invalid(field, "must not contain \"/\"");
     }
-    if (value.codePoints().anyMatch(c -> Character.isISOControl(c)
+    if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
         || Character.getType(c) == Character.SURROGATE || c == 0xFFFD)) {
-      throw CskpiException.invalid(field, "must not contain control or invalid characters");
+      throw CskpiException.invalid(field, "must not contain control, invisible format or invalid characters");
     }
     return value;
   }
