@@ -14,7 +14,6 @@ import com.google.protobuf.Empty;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.rpc.BadRequest;
-import io.cskpi.adapters.mysql.TestDatabase;
 import io.cskpi.proto.v1.BatchRecordFeedbackRequest;
 import io.cskpi.proto.v1.BatchRecordLifecycleEventsRequest;
 import io.cskpi.proto.v1.BatchRecordPurchasesRequest;
@@ -66,9 +65,7 @@ import io.grpc.CallOptions;
 import io.cskpi.application.ApiKeys;
 import io.cskpi.domain.TenantId;
 import io.grpc.Channel;
-import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
@@ -77,14 +74,11 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ClientCalls;
-import io.grpc.stub.MetadataUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -117,11 +111,7 @@ class BadRequestCorpusTest {
 
   @BeforeAll
   void startAndLoadATenant() {
-    Config config = Config.parse(List.of("--port", "0", "--db-url", TestDatabase.jdbcUrl(),
-        "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-pool-size", "4",
-        "--metrics-port", "0"),
-        Map.of("CSKPI_DATA_DIR", Path.of("target").toAbsolutePath().toString()));
-    server = CskpiServer.start(config);
+    server = Clients.startOnTestDatabase("--metrics-port", "0");
     plain = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext()
         .maxInboundMessageSize(16 << 20).build();
     ApiKeys keys = Clients.keys(server);

@@ -16,8 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -39,9 +37,7 @@ class CancelledCallsTest {
 
   @BeforeAll
   static void start() {
-    server = CskpiServer.start(Config.parse(List.of("--port", "0", "--db-url", TestDatabase.jdbcUrl(),
-        "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-pool-size", "4"),
-        Map.of()));
+    server = Clients.startOnTestDatabase();
     channel = Clients.administrator(server);
   }
 

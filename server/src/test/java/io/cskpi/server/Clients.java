@@ -20,13 +20,18 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
+import io.cskpi.adapters.mysql.TestDatabase;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How tests reach a running server: the one place that makes their channels and keys, and the few
- * calls they share.
+ * How tests start and reach a running server: the one place that makes their servers, channels
+ * and keys, and the few calls they share.
  */
 final class Clients {
 
@@ -51,6 +56,17 @@ final class Clients {
   /** A channel with a new administrator key of the in-process {@code server}. */
   static ManagedChannel administrator(CskpiServer server) {
     return channel(server.port(), keys(server).issue(Optional.empty(), "tests").key());
+  }
+
+  /**
+   * The service started in this JVM on the test database, on a free port with a pool of 4, with
+   * {@code options} on top (a later option wins).
+   */
+  static CskpiServer startOnTestDatabase(String... options) {
+    List<String> all = new ArrayList<>(List.of("--port", "0", "--db-url", TestDatabase.jdbcUrl(),
+        "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-pool-size", "4"));
+    all.addAll(List.of(options));
+    return CskpiServer.start(Config.parse(all, Map.of("CSKPI_DATA_DIR", Path.of("target").toAbsolutePath().toString())));
   }
 
   /** The API keys of the in-process {@code server}'s database. */

@@ -2,13 +2,11 @@ package io.cskpi.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cskpi.adapters.mysql.TestDatabase;
 import io.cskpi.proto.v1.ComputeKpiReportResponse;
 import io.cskpi.proto.v1.ImportRecordsRequest;
 import io.cskpi.proto.v1.ImportRecordsResponse;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,10 +29,7 @@ class RetriesServerTest {
 
   @BeforeAll
   static void startAndLoadCleanly() throws Exception {
-    Config config = Config.parse(List.of("--port", "0", "--db-url", TestDatabase.jdbcUrl(),
-        "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-pool-size", "4"),
-        Map.of("CSKPI_DATA_DIR", Path.of("target").toAbsolutePath().toString()));
-    server = CskpiServer.start(config);
+    server = Clients.startOnTestDatabase();
     channel = Clients.administrator(server);
     cdnow = new CdnowLoad(4000);
     String parent = CdnowLoad.tenant(channel, "clean");

@@ -44,9 +44,7 @@ class ShutdownUnderLoadTest {
 
   @Test
   void batchesInFlightFinishAndEveryBatchIsAllOrNothing() throws Exception {
-    CskpiServer server = CskpiServer.start(Config.parse(List.of("--port", "0", "--db-url", TestDatabase.jdbcUrl(),
-        "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-pool-size", "4"),
-        Map.of()));
+    CskpiServer server = Clients.startOnTestDatabase();
     stopUnderLoad(server.port(), Clients.keys(server).issue(Optional.empty(), "tests").key(), server::stop);
   }
 

@@ -10,7 +10,6 @@ import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
-import io.cskpi.adapters.mysql.TestDatabase;
 import io.cskpi.application.ApiKeys;
 import io.cskpi.domain.TenantId;
 import io.cskpi.proto.v1.Customer;
@@ -25,7 +24,6 @@ import io.cskpi.proto.v1.ImportRecordsResponse;
 import io.cskpi.proto.v1.ImportServiceGrpc;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
-import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -34,15 +32,12 @@ import io.grpc.protobuf.ProtoUtils;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import io.grpc.CallOptions;
-import io.grpc.ClientInterceptors;
 import io.grpc.MethodDescriptor;
 import io.cskpi.proto.v1.BatchUpsertCustomersRequest;
 import io.cskpi.proto.v1.CreateSurveyRequest;
@@ -134,9 +129,7 @@ class TenantIsolationTest {
 
   @BeforeAll
   static void start() {
-    server = CskpiServer.start(Config.parse(List.of("--port", "0", "--db-url", TestDatabase.jdbcUrl(),
-        "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-pool-size", "4"),
-        Map.of("CSKPI_DATA_DIR", Path.of("target").toAbsolutePath().toString())));
+    server = Clients.startOnTestDatabase();
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     keys = Clients.keys(server);
     owner = "own-" + UUID.randomUUID().toString().substring(0, 8);
@@ -211,8 +204,7 @@ class TenantIsolationTest {
   void aRevokedKeyStopsItsOpenImportStream() throws Exception {
     String key = keys.issue(Optional.of(new TenantId(owner)), "importer").key();
     BlockingQueue<Object> answers = new LinkedBlockingQueue<>();
-    StreamObserver<ImportRecordsRequest> batches = ImportServiceGrpc.newStub(ClientInterceptors.intercept(channel,
-        bearer(key))).importRecords(new StreamObserver<>() {
+    StreamObserver<ImportRecordsRequest> batches = ImportServiceGrpc.newStub(Clients.withKey(channel, key)).importRecords(new StreamObserver<>() {
           @Override
           public void onNext(ImportRecordsResponse ack) {
             answers.add(ack);
@@ -281,7 +273,7 @@ class TenantIsolationTest {
   /** The failure of a call sending the one request (unary or streaming), or null when it succeeded. */
   private static StatusRuntimeException call(MethodDescriptor<?, ?> method, Message request, String key)
       throws Exception {
-    Channel keyed = key == null ? channel : ClientInterceptors.intercept(channel, bearer(key));
+    Channel keyed = key == null ? channel : Clients.withKey(channel, key);
     MethodDescriptor<Message, Message> asMessages = MethodDescriptor.<Message, Message>newBuilder()
         .setType(method.getType()).setFullMethodName(method.getFullMethodName())
         .setRequestMarshaller(ProtoUtils.marshaller(request))
@@ -299,11 +291,5 @@ class TenantIsolationTest {
     call.sendMessage(request);
     call.halfClose();
     return closed.get(60, TimeUnit.SECONDS);
-  }
-
-  private static ClientInterceptor bearer(String key) {
-    Metadata headers = new Metadata();
-    headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + key);
-    return MetadataUtils.newAttachHeadersInterceptor(headers);
   }
 }

@@ -3,7 +3,6 @@ package io.cskpi.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cskpi.adapters.mysql.TestDatabase;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -35,10 +34,8 @@ class TlsServerTest {
         .redirectErrorStream(true).start();
     assertThat(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0)
         .as("openssl made the test certificate").isTrue();
-    server = CskpiServer.start(Config.parse(List.of("--port", "0", "--db-url", TestDatabase.jdbcUrl(),
-        "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--db-pool-size", "2",
-        "--tls-cert", DIR.resolve("cert.pem").toString(), "--tls-key", DIR.resolve("key.pem").toString()),
-        Map.of("CSKPI_DATA_DIR", Path.of("target").toAbsolutePath().toString())));
+    server = Clients.startOnTestDatabase("--db-pool-size", "2",
+        "--tls-cert", DIR.resolve("cert.pem").toString(), "--tls-key", DIR.resolve("key.pem").toString());
   }
 
   @AfterAll
