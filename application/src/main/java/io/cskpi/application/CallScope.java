@@ -64,6 +64,14 @@ public final class CallScope {
     }
   }
 
+  /**
+   * Runs {@code work} outside any call: bookkeeping that must be done even when the call it
+   * belongs to is over (a request's claim released or completed).
+   */
+  public static <T> T detached(Supplier<T> work) {
+    return run(NONE, work);
+  }
+
   /** The call this thread serves; one that is never over outside {@link #run}. */
   public static Call current() {
     return CURRENT.get();

@@ -49,6 +49,10 @@ public final class RunOnce {
         return runHeld(key, work);
       }
       RequestLog.Entry entry = there.get();
+      if (!entry.done() && clock.instant().isAfter(entry.claimTime().plus(ABANDONED))
+          && log.takeOver(key, entry.claimTime(), clock.instant())) {
+        return runHeld(key, work);
+      }
       if (!Arrays.equals(entry.requestHash(), requestHash)) {
         String message = "already identifies an earlier request with other content; nothing was run";
         throw new CskpiException(CskpiException.Kind.ALREADY_EXISTS, REQUEST_ID_REUSED, field + " " + message,
@@ -56,10 +60,6 @@ public final class RunOnce {
       }
       if (entry.done()) {
         return entry.response();
-      }
-      if (clock.instant().isAfter(entry.claimTime().plus(ABANDONED))
-          && log.takeOver(key, entry.claimTime(), clock.instant())) {
-        return runHeld(key, work);
       }
       if (System.nanoTime() > waitUntil) {
         throw new CskpiException(CskpiException.Kind.UNAVAILABLE, REQUEST_IN_PROGRESS,
@@ -75,13 +75,21 @@ public final class RunOnce {
       response = work.get();
     } catch (RuntimeException e) {
       try {
-        log.release(key);
+        CallScope.detached(() -> {
+          log.release(key);
+          return null;
+        });
       } catch (RuntimeException releaseFailed) {
         e.addSuppressed(releaseFailed); // the claim is taken over once abandoned
       }
       throw e;
     }
-    log.complete(key, response);
+    // the claim is settled even when the call is over (past its deadline, cancelled), or it would
+    // block its retries until taken over as abandoned
+    CallScope.detached(() -> {
+      log.complete(key, response);
+      return null;
+    });
     return response;
   }
 

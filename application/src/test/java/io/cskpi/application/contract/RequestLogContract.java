@@ -3,6 +3,7 @@ package io.cskpi.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cskpi.application.CallScope;
 import io.cskpi.application.RunOnce;
 import io.cskpi.application.UseCases;
 import io.cskpi.application.port.RequestLog;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +79,31 @@ public abstract class RequestLogContract {
     })).isInstanceOf(CskpiException.class);
 
     assertThat(run(key, "h2", "second")).isEqualTo("second");
+  }
+
+  /** A call whose deadline passes as its work commits still settles its claim: the retry gets the response. */
+  @Test
+  void aCallOverAfterItsWorkStillStoresItsResponse() {
+    Key key = new Key(tenant, "BatchRecordPurchases", "id-4", 0);
+    AtomicBoolean over = new AtomicBoolean();
+    CallScope.Call call = new CallScope.Call() {
+      @Override
+      public boolean isOver() {
+        return over.get();
+      }
+
+      @Override
+      public CallScope.Registration whenOver(Runnable action) {
+        return () -> { };
+      }
+    };
+
+    CallScope.run(call, () -> runOnce.run(key, bytes("h"), "request_id", () -> {
+      over.set(true);
+      return bytes("first");
+    }));
+
+    assertThat(run(key, "h", "second")).isEqualTo("first");
   }
 
   @Test
